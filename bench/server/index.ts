@@ -1,0 +1,230 @@
+// Server benchmark: seeds 10,000 cases and 200,000 findings, then measures the board and the German search at
+// 50 concurrent clients with autocannon, on PGlite and on PostgreSQL, against a bare Hono hello-world of the
+// same framework in the same run. Loopback only. Targets: p95 ≤ 50 ms, throughput ≥ 25 % of hello-world.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase, pgliteDirOf, type Database } from '@praxisready/server';
+
+const CASES = 10_000;
+const FINDINGS_PER_CASE = 20;
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/praxisready.js', import.meta.url));
+const PG_ADMIN = process.env.PRAXISREADY_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function seed(db: Database): Promise<void> {
+  const t0 = performance.now();
+  await db.executeSql(`insert into customers (id, name, match_key)
+    select 'cu-' || i, 'Praxis Dr. Muster ' || i, 'praxis dr muster ' || i || '|' || lpad((10000 + i % 80000)::text, 5, '0')
+    from generate_series(1, ${CASES}) i`);
+  await db.executeSql(`insert into cases (id, number, title, stage, source, customer_id, intake, updated_at)
+    select 'case-' || i, i, 'Tech-Audit Praxis ' || i,
+      (array['intake','dispatch','scheduling','audit','post_processing','report_offer','sales','follow_up'])[1 + i % 8],
+      'mail', 'cu-' || i, jsonb_build_object('practiceName', 'Praxis Dr. Muster ' || i),
+      now() - (i || ' minutes')::interval
+    from generate_series(1, ${CASES}) i`);
+  await db.executeSql(`insert into counters (name, value) values ('case', ${CASES})`);
+  await db.executeSql(`insert into findings (case_id, check_id, area, status, severity, data, computed_at)
+    select 'case-' || (1 + (j - 1) / ${FINDINGS_PER_CASE}), 'check.' || (j % ${FINDINGS_PER_CASE}), 'network',
+      (array['pass','fail','warn','unknown'])[1 + j % 4], 'medium',
+      jsonb_build_object('title', jsonb_build_object('de', 'Prüfung ' || j % ${FINDINGS_PER_CASE})), now()
+    from generate_series(1, ${CASES * FINDINGS_PER_CASE}) j`);
+  const words = [
+    'Konnektor Zertifikat läuft ab',
+    'Drucker ohne PDF-Unterstützung',
+    'Datensicherung fehlt',
+    'Arbeitsspeicher zu klein',
+    'Kartenterminal nicht erreichbar',
+  ];
+  await db.executeSql(`insert into search_docs (kind, ref_id, case_id, title, body)
+    select 'case', 'case-' || i, 'case-' || i, '#' || i || ' Tech-Audit Praxis ' || i, 'Praxis Dr. Muster ' || i || ' Hauptstraße ' || i
+    from generate_series(1, ${CASES}) i`);
+  await db.executeSql(
+    `insert into search_docs (kind, ref_id, case_id, title, body)
+    select 'findings', 'case-' || i, 'case-' || i, 'Befunde #' || i, ($1::text[])[1 + i % 5] || '. ' || ($1::text[])[1 + (i / 5) % 5]
+    from generate_series(1, ${CASES}) i`,
+    [words],
+  );
+  await db.executeSql('analyze');
+  console.log(
+    `  seeded ${CASES} cases, ${CASES * FINDINGS_PER_CASE} findings in ${Math.round(performance.now() - t0)} ms`,
+  );
+}
+
+function waitListening(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (\S+)\s/.exec(out);
+      if (m) {
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+interface Figures {
+  name: string;
+  p95: number;
+  rps: number;
+  errors: number;
+}
+
+async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+  paths: string[] = [''],
+): Promise<Figures> {
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers,
+    ...(paths.length > 0 ? { requests: paths.map((p) => ({ method: 'GET' as const, path: p })) } : {}),
+  });
+  // autocannon's histogram has no p95; p97.5 is reported instead, an upper bound of p95.
+  return { name, p95: r.latency.p97_5, rps: r.requests.average, errors: r.errors + r.non2xx };
+}
+
+async function serverRun(label: string, env: Record<string, string>, results: Figures[]): Promise<void> {
+  for (const cacheMs of ['1000', '0']) {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+      env: { ...process.env, ...env, PRAXISREADY_JOBS: 'off', PRAXISREADY_BOARD_CACHE_MS: cacheMs },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const base = await waitListening(child);
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: env.PRAXISREADY_ADMIN_EMAIL,
+          password: env.PRAXISREADY_ADMIN_PASSWORD,
+        }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const headers = { authorization: `Bearer ${token}` };
+      const tag = `${label}, cache ${cacheMs === '0' ? 'off' : 'on'}`;
+      results.push(await measure(`board  (${tag})`, base, headers, ['/api/board']));
+      results.push(
+        await measure(`search (${tag})`, `${base}`, headers, [
+          '/api/search?q=Zertifikat',
+          '/api/search?q=Drucker',
+          '/api/search?q=Datensicherung',
+          '/api/search?q=Muster%2042',
+        ]),
+      );
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const results: Figures[] = [];
+  const admin = {
+    PRAXISREADY_ADMIN_EMAIL: 'bench@praxis.test',
+    PRAXISREADY_ADMIN_PASSWORD: 'Bench-Passwort-123',
+  };
+  const masterKey = randomBytes(32).toString('base64');
+
+  // bare Hono hello-world, same framework and node-server, own process
+  const hello = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { Hono } from 'hono'; import { serve } from '@hono/node-server';
+       const app = new Hono(); app.get('/', (c) => c.json({ hello: 'world' }));
+       serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (i) => console.log('listening on http://127.0.0.1:' + i.port));`,
+    ],
+    {
+      cwd: fileURLToPath(new URL('../../packages/server/', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const helloUrl = await waitListening(hello);
+  const helloFig = await measure('hello-world (Hono)', helloUrl, {}, ['/']);
+  hello.kill();
+  results.push(helloFig);
+
+  const dir = await mkdtemp(join(tmpdir(), 'praxisready-bench-'));
+  try {
+    console.log('PGlite:');
+    const lite = await openDatabase({ pgliteDir: pgliteDirOf(dir) });
+    await seed(lite);
+    await lite.close();
+    await serverRun(
+      'PGlite',
+      { ...admin, PRAXISREADY_MASTER_KEY: masterKey, PRAXISREADY_DATA_DIR: dir },
+      results,
+    );
+
+    console.log('PostgreSQL:');
+    const name = `praxisready_bench_${randomBytes(4).toString('hex')}`;
+    const c = new pg.Client({ connectionString: PG_ADMIN });
+    await c.connect();
+    await c.query(`create database "${name}"`);
+    await c.end();
+    const u = new URL(PG_ADMIN);
+    u.pathname = `/${name}`;
+    try {
+      const pgdb = await openDatabase({ databaseUrl: u.toString() });
+      await seed(pgdb);
+      await pgdb.close();
+      await serverRun(
+        'PostgreSQL',
+        {
+          ...admin,
+          PRAXISREADY_MASTER_KEY: masterKey,
+          DATABASE_URL: u.toString(),
+          PRAXISREADY_DATA_DIR: dir,
+        },
+        results,
+      );
+    } finally {
+      const d = new pg.Client({ connectionString: PG_ADMIN });
+      await d.connect();
+      await d.query(`drop database if exists "${name}" with (force)`);
+      await d.end();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  console.log(
+    `\n${CONNECTIONS} connections, ${DURATION_S} s each; targets p95 ≤ 50 ms (shown: p97.5 ≥ p95), ≥ 25 % of hello-world`,
+  );
+  console.log(
+    'run'.padEnd(36),
+    'p97.5 ms'.padStart(8),
+    'req/s'.padStart(9),
+    '% hello'.padStart(8),
+    'errors'.padStart(7),
+    ' target',
+  );
+  for (const r of results) {
+    const share = (100 * r.rps) / helloFig.rps;
+    const meets = r === helloFig ? '' : r.p95 <= 50 && share >= 25 ? ' ok' : ' MISSED';
+    console.log(
+      r.name.padEnd(36),
+      r.p95.toFixed(1).padStart(8),
+      r.rps.toFixed(0).padStart(9),
+      share.toFixed(1).padStart(8),
+      String(r.errors).padStart(7),
+      meets,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,117 @@
+import { isDeepStrictEqual } from 'node:util';
+
+/**
+ * Merges a probe-made sheet (every value `source: 'probe'`) into the case's sheet. Probe values fill gaps and
+ * replace older probe values; a value a person entered (or the practice imported) is never overwritten: when
+ * the probe measured something else, the person's value stays and a conflict is returned.
+ */
+export interface MergeConflict {
+  /** Dotted path into the sheet, e.g. `machines[PC-EMPFANG].ramGb`. */
+  path: string;
+  kept: unknown;
+  incoming: unknown;
+}
+
+export interface MergeResult {
+  sheet: Record<string, unknown>;
+  conflicts: MergeConflict[];
+  /** Number of values taken from the incoming sheet. */
+  applied: number;
+}
+
+/** Top-level keys that describe the sheet itself, not measured values. */
+const IDENTITY_KEYS = new Set([
+  'kind',
+  'schemaVersion',
+  'id',
+  'caseId',
+  'revision',
+  'stage',
+  'practice',
+  'site',
+]);
+const PROTECTED_SOURCES = new Set(['person', 'import']);
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isSourced(v: unknown): v is Obj & { value: unknown; source: string } {
+  return isObj(v) && 'value' in v && typeof v.source === 'string' && typeof v.at === 'string';
+}
+
+export function mergeSheets(existing: Obj, incoming: Obj): MergeResult {
+  const conflicts: MergeConflict[] = [];
+  let applied = 0;
+
+  const node = (a: unknown, b: unknown, path: string): unknown => {
+    if (b === undefined) {
+      return a;
+    }
+    if (isSourced(b)) {
+      if (a === undefined || a === null) {
+        applied++;
+        return b;
+      }
+      if (isSourced(a)) {
+        if (isDeepStrictEqual(a.value, b.value)) {
+          return a;
+        }
+        if (PROTECTED_SOURCES.has(a.source)) {
+          conflicts.push({ path, kept: a, incoming: b });
+          return a;
+        }
+      }
+      applied++;
+      return b;
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+      const keyed = [...(a as unknown[]), ...(b as unknown[])].every(
+        (x) => isObj(x) && typeof x.id === 'string',
+      );
+      if (!keyed) {
+        applied++;
+        return b;
+      }
+      const out = a.map((x) => x as Obj);
+      for (const item of b as Obj[]) {
+        const i = out.findIndex((x) => x.id === item.id);
+        if (i === -1) {
+          applied++;
+          out.push(item);
+        } else {
+          out[i] = node(out[i], item, `${path}[${String(item.id)}]`) as Obj;
+        }
+      }
+      return out;
+    }
+    if (isObj(a) && isObj(b)) {
+      const out: Obj = { ...a };
+      for (const [k, v] of Object.entries(b)) {
+        const merged = node(a[k], v, path === '' ? k : `${path}.${k}`);
+        if (merged !== undefined) {
+          out[k] = merged;
+        }
+      }
+      return out;
+    }
+    if (a === undefined) {
+      applied++;
+    }
+    return a === undefined ? b : a;
+  };
+
+  const sheet: Obj = { ...existing };
+  for (const [k, v] of Object.entries(incoming)) {
+    if (IDENTITY_KEYS.has(k)) {
+      continue;
+    }
+    const merged = node(existing[k], v, k);
+    if (merged !== undefined) {
+      sheet[k] = merged;
+    }
+  }
+  return { sheet, conflicts, applied };
+}

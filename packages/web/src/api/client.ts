@@ -1,0 +1,143 @@
+import type {
+  Appointment,
+  Artifact,
+  Board,
+  CaseDetail,
+  Enrollment,
+  FindingsResponse,
+  LoginResult,
+  LogbookEntry,
+  PatchResult,
+  PreinfoAnswers,
+  PreinfoForm,
+  PreinfoLink,
+  SearchHit,
+  SheetResponse,
+  TrailEntry,
+  User,
+} from './types.ts';
+
+/** The server's body for every 4xx/5xx (packages/server/src/http/app.ts ErrorBody). */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  issues: { path: string; message: string }[];
+  hint?: string;
+}
+
+/** A failed API call: HTTP status plus the server's error body (or a synthetic one for network failures). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: ErrorBody;
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+function isErrorBody(x: unknown): x is ErrorBody {
+  return typeof x === 'object' && x !== null && typeof (x as ErrorBody).code === 'string';
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  fetch?: FetchLike;
+  /** The bearer token of the session (or of a form link); read on every call. */
+  token?: () => string | null;
+  baseUrl?: string;
+}
+
+/** Typed client over fetch for the routes the UI uses. */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const doFetch: FetchLike = options.fetch ?? ((i, init) => fetch(i, init));
+  const base = options.baseUrl ?? '';
+
+  async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const bearer = token ?? options.token?.() ?? null;
+    if (bearer) {
+      headers.authorization = `Bearer ${bearer}`;
+    }
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) {
+      payload = body;
+    } else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    let res: Response;
+    try {
+      res = await doFetch(base + path, { method, headers, body: payload });
+    } catch (cause) {
+      throw new ApiError(0, {
+        code: 'UNREACHABLE',
+        message: cause instanceof Error ? cause.message : 'Network error',
+        issues: [],
+      });
+    }
+    const text = await res.text();
+    let data: unknown = null;
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = null;
+      }
+    }
+    if (!res.ok) {
+      throw new ApiError(
+        res.status,
+        isErrorBody(data) ? data : { code: 'INTERNAL', message: `HTTP ${res.status}`, issues: [] },
+      );
+    }
+    return data as T;
+  }
+
+  const c = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+  return {
+    login: (email: string, password: string) =>
+      call<LoginResult>('POST', '/api/auth/login', { email, password }),
+    logout: () => call<unknown>('POST', '/api/auth/logout'),
+    me: () => call<Pick<User, 'id' | 'email' | 'role' | 'customerId'>>('GET', '/api/auth/me'),
+    users: () => call<User[]>('GET', '/api/users'),
+    board: () => call<Board>('GET', '/api/board?perStage=50'),
+    caseDetail: (id: string) => call<CaseDetail>('GET', c(id)),
+    transition: (id: string, to: string) => call<unknown>('POST', `${c(id)}/transition`, { to }),
+    setTask: (id: string, key: string, done: boolean) =>
+      call<unknown>('POST', `${c(id)}/tasks/${encodeURIComponent(key)}`, { done }),
+    auditTrail: (id: string) => call<TrailEntry[]>('GET', `${c(id)}/audit-trail`),
+    logbook: (id: string) => call<LogbookEntry[]>('GET', `${c(id)}/logbook`),
+    addLogbook: (id: string, text: string) => call<LogbookEntry>('POST', `${c(id)}/logbook`, { text }),
+    appointments: (id: string) => call<Appointment[]>('GET', `${c(id)}/appointments`),
+    proposeAppointment: (id: string, a: { startsAt: string; endsAt: string; mode: 'on_site' | 'remote' }) =>
+      call<Appointment>('POST', `${c(id)}/appointments`, a),
+    artifacts: (id: string) => call<Artifact[]>('GET', `${c(id)}/artifacts`),
+    uploadArtifact: (id: string, folder: string, file: File) => {
+      const form = new FormData();
+      form.set('folder', folder);
+      form.set('file', file);
+      return call<Artifact>('POST', `${c(id)}/artifacts`, form);
+    },
+    sheet: (id: string) => call<SheetResponse>('GET', `${c(id)}/sheet`),
+    patchSheet: (id: string, revision: number, set: { path: string; value: unknown }[]) =>
+      call<PatchResult>('PATCH', `${c(id)}/sheet`, { revision, set }),
+    search: (q: string) => call<SearchHit[]>('GET', `/api/search?q=${encodeURIComponent(q)}`),
+    resolveConflict: (id: string, conflictId: string, take: 'kept' | 'incoming') =>
+      call<unknown>('POST', `${c(id)}/sheet/conflicts/${encodeURIComponent(conflictId)}`, { take }),
+    findings: (id: string) => call<FindingsResponse>('GET', `${c(id)}/findings`),
+    enrollProbe: (id: string) => call<Enrollment>('POST', `${c(id)}/probe-enrollments`),
+    createPreinfoLink: (id: string) => call<PreinfoLink>('POST', `${c(id)}/preinfo-links`),
+    preinfoForm: (token: string) => call<PreinfoForm>('GET', '/api/preinfo/form', undefined, token),
+    submitPreinfo: (token: string, answers: PreinfoAnswers) =>
+      call<unknown>('PUT', '/api/preinfo/form', answers, token),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

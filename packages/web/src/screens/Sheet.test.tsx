@@ -1,0 +1,99 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { SheetScreen } from './Sheet.tsx';
+import { mockApi } from '../test/mock-api.ts';
+import { renderScreen } from '../test/render.tsx';
+import { sheetFixture } from '../test/fixtures.ts';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const base = '/api/cases/case-3';
+
+describe('SheetScreen', () => {
+  it('marks the probe value with source and time, and shows the conflict with both values', async () => {
+    const { api } = mockApi({ [`GET ${base}/sheet`]: sheetFixture() });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    const host = await screen.findByLabelText('Konnektor-Host/IP');
+    expect(host.getAttribute('aria-describedby')).toBeTruthy();
+    const note = screen.getByRole('note');
+    expect(note.textContent).toContain('192.168.10.5');
+    expect(note.textContent).toContain('192.168.10.6');
+    await userEvent.click(screen.getByRole('button', { name: /Netzwerk/ }));
+    const gateway = screen.getByLabelText('Gateway');
+    expect((gateway as HTMLInputElement).value).toBe('192.168.10.1');
+    const source = document.getElementById(gateway.getAttribute('aria-describedby')!)!;
+    expect(source.textContent).toContain('von der Probe erfasst');
+    expect(source.textContent).toContain('facts:doc-1#network.gateway');
+  });
+
+  it('re-evaluates findings and the area score while editing, before saving', async () => {
+    const { api } = mockApi({ [`GET ${base}/sheet`]: sheetFixture() });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    await userEvent.click(await screen.findByRole('button', { name: /IT-Sicherheit/ }));
+    const findings = screen.getByRole('list', { name: 'Befunde (live)' });
+    const item = () =>
+      within(findings)
+        .getAllByRole('listitem')
+        .find((li) => li.textContent?.includes('Administrationskonten getrennt (Rechte)'))!;
+    expect(item().textContent).toContain('offen');
+    await userEvent.selectOptions(screen.getByLabelText('Admin-Konten getrennt'), 'false');
+    await waitFor(() => expect(item().textContent).toContain('Mangel'));
+    expect(screen.getByRole('heading', { level: 2, name: /Befunde/ }).textContent).toContain('0 %');
+    await userEvent.selectOptions(screen.getByLabelText('Admin-Konten getrennt'), 'true');
+    await waitFor(() => expect(item().textContent).toContain('erfüllt'));
+    expect(screen.getByRole('heading', { level: 2, name: /Befunde/ }).textContent).toContain('100 %');
+  });
+
+  it('saves pending edits as one PATCH with the loaded revision', async () => {
+    const { api, calls } = mockApi({
+      [`GET ${base}/sheet`]: sheetFixture(),
+      [`PATCH ${base}/sheet`]: { revision: 5, findings: 1, scores: {} },
+    });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    const save = await screen.findByRole('button', { name: 'Speichern' });
+    expect(save).toHaveProperty('disabled', true);
+    await userEvent.type(screen.getByLabelText('Mandant-ID'), 'M1');
+    await userEvent.type(screen.getByLabelText('Konnektor-Port'), '443');
+    expect(screen.getByText(/Nicht gespeichert \(2\)/)).toBeTruthy();
+    await userEvent.click(save);
+    await waitFor(() => expect(calls.some((c) => c.route === `PATCH ${base}/sheet`)).toBe(true));
+    expect(calls.find((c) => c.route === `PATCH ${base}/sheet`)!.body).toEqual({
+      revision: 4,
+      set: [
+        { path: 'ti.context.mandantId', value: 'M1' },
+        { path: 'ti.konnektor.port', value: 443 },
+      ],
+    });
+    expect(await screen.findByText('Gespeichert')).toBeTruthy();
+  });
+
+  it('files an evidence photo in 03_Audit from the editor', async () => {
+    const { api, calls } = mockApi({
+      [`GET ${base}/sheet`]: sheetFixture(),
+      [`POST ${base}/artifacts`]: { id: 'a1' },
+    });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    const input = await screen.findByLabelText(/Nachweis/);
+    await userEvent.upload(input, new File(['png'], 'Konnektor.png', { type: 'image/png' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Konnektor.png');
+    const form = calls.find((c) => c.route === `POST ${base}/artifacts`)!.body as FormData;
+    expect(form.get('folder')).toBe('03_Audit');
+  });
+
+  it('resolves a conflict by taking the probe value and reloads the sheet', async () => {
+    let resolved = false;
+    const { api, calls } = mockApi({
+      [`GET ${base}/sheet`]: () => (resolved ? { ...sheetFixture(), conflicts: [] } : sheetFixture()),
+      [`POST ${base}/sheet/conflicts/k1`]: () => {
+        resolved = true;
+        return { ok: true };
+      },
+    });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Probe-Wert übernehmen' }));
+    await waitFor(() => expect(screen.queryByRole('note')).toBeNull());
+    expect(calls.find((c) => c.route === `POST ${base}/sheet/conflicts/k1`)!.body).toEqual({
+      take: 'incoming',
+    });
+  });
+});
