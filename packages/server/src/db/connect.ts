@@ -111,6 +111,9 @@ async function openPglite(dir: string | undefined, loadDataDir: Blob | undefined
 
 async function openPostgres(url: string, poolSize: number) {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client can lose its connection (server restart, admin terminating backends). pg removes it from the
+  // pool and the next query gets a fresh one; without a listener the 'error' event would crash the process.
+  pool.on('error', () => undefined);
   try {
     const c = await pool.connect();
     c.release();
