@@ -59,4 +59,36 @@ describe('server config', () => {
     expect(a).toMatchObject({ memoryDb: true, jobs: false, port: 0, boardCacheMs: 0 });
     expect(a.masterKey.equals(loadTestConfig().masterKey)).toBe(false);
   });
+
+  it('reads the mail integrations and requires their companions', () => {
+    const c = loadConfig(
+      {
+        PRAXISREADY_MASTER_KEY: key,
+        PRAXISREADY_SMTP_INTAKE_PORT: '2525',
+        PRAXISREADY_IMAP_URL: 'imaps://imap.example.org/Anfragen',
+        PRAXISREADY_IMAP_USER: 'intake',
+        PRAXISREADY_IMAP_PASSWORD: 'geheim',
+        PRAXISREADY_SMTP_URL: 'smtp://relay%40x:pw@127.0.0.1:2587',
+        PRAXISREADY_MAIL_FROM: 'audit@systemhaus.test',
+      },
+      '/srv',
+    );
+    expect(c.smtpIntake).toEqual({ host: '127.0.0.1', port: 2525 });
+    expect(c.imap).toMatchObject({ host: 'imap.example.org', port: 993, secure: true, mailbox: 'Anfragen' });
+    expect(c.smtpOut).toEqual({
+      host: '127.0.0.1',
+      port: 2587,
+      secure: false,
+      auth: { user: 'relay@x', pass: 'pw' },
+    });
+    expect(configError({ PRAXISREADY_MASTER_KEY: key, PRAXISREADY_IMAP_URL: 'imap://127.0.0.1' })).toContain(
+      'PRAXISREADY_IMAP_USER',
+    );
+    expect(configError({ PRAXISREADY_MASTER_KEY: key, PRAXISREADY_IMAP_URL: 'http://x' })).toContain(
+      'PRAXISREADY_IMAP_URL',
+    );
+    expect(configError({ PRAXISREADY_MASTER_KEY: key, PRAXISREADY_SMTP_URL: 'smtp://127.0.0.1' })).toContain(
+      'PRAXISREADY_MAIL_FROM',
+    );
+  });
 });

@@ -38,6 +38,23 @@ const EnvSchema = z.object({
   PRAXISREADY_ADMIN_EMAIL: z.email().optional(),
   PRAXISREADY_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   PRAXISREADY_BOARD_CACHE_MS: z.coerce.number().int().nonnegative().default(1000),
+  PRAXISREADY_SMTP_INTAKE_HOST: z.string().min(1).default('127.0.0.1'),
+  PRAXISREADY_SMTP_INTAKE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  PRAXISREADY_IMAP_URL: z
+    .url()
+    .regex(
+      /^imaps?:\/\/[^/@]+(:\d+)?(\/.*)?$/,
+      'must be imap://host[:port][/mailbox] or imaps://…, no credentials',
+    )
+    .optional(),
+  PRAXISREADY_IMAP_USER: z.string().min(1).optional(),
+  PRAXISREADY_IMAP_PASSWORD: z.string().min(1).optional(),
+  PRAXISREADY_IMAP_POLL_SECONDS: z.coerce.number().int().min(1).default(60),
+  PRAXISREADY_SMTP_URL: z
+    .url()
+    .regex(/^smtps?:\/\//, 'must be smtp://[user:password@]host[:port] or smtps://…')
+    .optional(),
+  PRAXISREADY_MAIL_FROM: z.email().optional(),
 });
 export type ServerEnv = z.input<typeof EnvSchema>;
 
@@ -62,6 +79,33 @@ export interface ServerConfig {
   boardCacheMs: number;
   /** First admin, created on start when the database has no users. */
   bootstrapAdmin: { email: string; password: string } | undefined;
+  /** SMTP endpoint of the central mailbox; undefined = not started. */
+  smtpIntake: { host: string; port: number } | undefined;
+  /** IMAP mailbox polled by a pg-boss job; undefined = not polled. */
+  imap: ImapConfig | undefined;
+  /** Outgoing mail (invites); undefined = nothing is sent. */
+  smtpOut: SmtpOutConfig | undefined;
+  /** Sender of outgoing mail and organizer of invites. */
+  mailFrom: string | undefined;
+}
+
+export interface ImapConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  mailbox: string;
+  user: string;
+  /** Never logged, never returned by the API. */
+  password: string;
+  intervalMs: number;
+}
+
+export interface SmtpOutConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  /** Never logged, never returned by the API. */
+  auth: { user: string; pass: string } | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -90,6 +134,19 @@ export function loadConfig(
     });
   }
   const e = result.data;
+  const mailIssues = [
+    ...(e.PRAXISREADY_IMAP_URL && !(e.PRAXISREADY_IMAP_USER && e.PRAXISREADY_IMAP_PASSWORD)
+      ? ['PRAXISREADY_IMAP_USER / PRAXISREADY_IMAP_PASSWORD: required with PRAXISREADY_IMAP_URL']
+      : []),
+    ...(e.PRAXISREADY_SMTP_URL && !e.PRAXISREADY_MAIL_FROM
+      ? ['PRAXISREADY_MAIL_FROM: required with PRAXISREADY_SMTP_URL']
+      : []),
+  ];
+  if (mailIssues.length > 0) {
+    throw new AppError('CONFIG_INVALID', `Invalid server configuration: ${mailIssues.join('; ')}`, {
+      hint: 'Umgebungsvariablen prüfen (siehe packages/server/README.md, Abschnitt Konfiguration).',
+    });
+  }
   const config: ServerConfig = {
     host: e.PRAXISREADY_HOST,
     port: e.PRAXISREADY_PORT,
@@ -110,9 +167,51 @@ export function loadConfig(
       e.PRAXISREADY_ADMIN_EMAIL && e.PRAXISREADY_ADMIN_PASSWORD
         ? { email: e.PRAXISREADY_ADMIN_EMAIL, password: e.PRAXISREADY_ADMIN_PASSWORD }
         : undefined,
+    smtpIntake:
+      e.PRAXISREADY_SMTP_INTAKE_PORT === undefined
+        ? undefined
+        : { host: e.PRAXISREADY_SMTP_INTAKE_HOST, port: e.PRAXISREADY_SMTP_INTAKE_PORT },
+    imap: e.PRAXISREADY_IMAP_URL
+      ? imapOf(
+          e.PRAXISREADY_IMAP_URL,
+          e.PRAXISREADY_IMAP_USER!,
+          e.PRAXISREADY_IMAP_PASSWORD!,
+          e.PRAXISREADY_IMAP_POLL_SECONDS,
+        )
+      : undefined,
+    smtpOut: e.PRAXISREADY_SMTP_URL ? smtpOutOf(e.PRAXISREADY_SMTP_URL) : undefined,
+    mailFrom: e.PRAXISREADY_MAIL_FROM,
     ...overrides,
   };
   return config;
+}
+
+function imapOf(url: string, user: string, password: string, pollSeconds: number): ImapConfig {
+  const u = new URL(url);
+  const secure = u.protocol === 'imaps:';
+  const mailbox = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: u.port ? Number(u.port) : secure ? 993 : 143,
+    secure,
+    mailbox: mailbox || 'INBOX',
+    user,
+    password,
+    intervalMs: pollSeconds * 1000,
+  };
+}
+
+function smtpOutOf(url: string): SmtpOutConfig {
+  const u = new URL(url);
+  const secure = u.protocol === 'smtps:';
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: u.port ? Number(u.port) : secure ? 465 : 587,
+    secure,
+    auth: u.username
+      ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) }
+      : undefined,
+  };
 }
 
 /**
