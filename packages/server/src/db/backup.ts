@@ -35,6 +35,8 @@ export const BACKUP_TABLES = [
   'preinfo_links',
   'secrets',
   'artifacts',
+  'case_mails',
+  'settings',
   'audit_events',
   'search_docs',
   'counters',

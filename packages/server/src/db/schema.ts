@@ -389,3 +389,32 @@ export const counters = pgTable('counters', {
   name: text('name').primaryKey(),
   value: integer('value').notNull(),
 });
+
+/** Settings an admin edits (e.g. the price catalog), one JSON value per key. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/** Mails we sent for a case (report, offer): the outgoing half of the case thread; the .eml is an artifact. */
+export const caseMails = pgTable(
+  'case_mails',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    direction: text('direction').notNull(),
+    messageId: text('message_id').notNull(),
+    subject: text('subject').notNull(),
+    from: text('from_address').notNull(),
+    to: jsonb('to_addresses').notNull(),
+    cc: jsonb('cc_addresses').notNull(),
+    artifactId: text('artifact_id').references(() => artifacts.id),
+    sentAt: ts('sent_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('case_mails_case_idx').on(t.caseId, t.sentAt)],
+);

@@ -18,7 +18,11 @@ export interface ErrorBody {
 }
 
 function errorBody(e: AppError): ErrorBody {
-  const internal = httpStatusOf(e.code) >= 500 && e.code !== 'UNREACHABLE' && e.code !== 'TIMEOUT';
+  const internal =
+    httpStatusOf(e.code) >= 500 &&
+    e.code !== 'UNREACHABLE' &&
+    e.code !== 'TIMEOUT' &&
+    e.code !== 'NOT_SUPPORTED';
   return {
     code: e.code,
     // 5xx messages can carry internals (SQL, paths); the log has them, the client gets the code.
