@@ -8,6 +8,7 @@ import { createUser } from './auth/service.ts';
 import { buildApp } from './http/app.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { inlineJobs, startJobs, type Jobs } from './jobs/jobs.ts';
+import { startMailIntegrations, type MailIntegrations } from './intake/integrations.ts';
 import { rulesEvaluator } from './sheets/evaluator.ts';
 
 export interface CreateServerOptions {
@@ -24,6 +25,8 @@ export interface PraxisreadyServer {
   ctx: AppContext;
   app: ReturnType<typeof buildApp>;
   jobs: Jobs;
+  /** SMTP intake listener (bound port), IMAP poll, invite sending — as configured. */
+  integrations: MailIntegrations;
   /** Starts listening; resolves with the bound URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -76,18 +79,28 @@ export async function createServer(
     jobs = await startJobs(ctx, (e) => log(`jobs: ${e.message}`));
     ctx.jobs = jobs.queue;
   }
+  const integrations = await startMailIntegrations(ctx, jobs, log);
   const app = buildApp(ctx, { log });
   let server: ServerType | undefined;
   return {
     ctx,
     app,
     jobs,
+    integrations,
     listen: () =>
       new Promise((resolveUrl) => {
         server = serve(
           { fetch: app.fetch, hostname: config.host, port: config.port },
           (info: AddressInfo) => {
-            resolveUrl(`http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`);
+            const url = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;
+            // Port 0 asks the OS for a free port; links (pre-information form, probe upload) must name the real one.
+            if (config.port === 0 && /:0\/?$/.test(ctx.config.publicUrl)) {
+              ctx.config = {
+                ...ctx.config,
+                publicUrl: ctx.config.publicUrl.replace(/:0\/?$/, `:${info.port}`),
+              };
+            }
+            resolveUrl(url);
           },
         );
       }),
@@ -95,6 +108,7 @@ export async function createServer(
       if (server) {
         await new Promise<void>((r) => server!.close(() => r()));
       }
+      await integrations.stop();
       await jobs.stop();
       if (ownsDb) {
         await database.close();

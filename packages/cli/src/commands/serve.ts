@@ -17,7 +17,7 @@ function overridesOf(ctx: CommandContext): Partial<ServerConfig> {
 }
 
 /** Resolves when SIGINT/SIGTERM arrives (or the signal given by a test aborts). */
-function untilStopped(signal?: AbortSignal): Promise<void> {
+export function untilStopped(signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       process.off('SIGINT', done);
