@@ -1,5 +1,11 @@
-import { parseIntakeMail, startSmtpIntake, type IntakeMail as ParsedMail } from '@praxisready/mail';
+import {
+  parseIntakeMail,
+  parseInviteReply,
+  startSmtpIntake,
+  type IntakeMail as ParsedMail,
+} from '@praxisready/mail';
 import { systemActor, type AppContext } from '../context.ts';
+import { recordInviteReply } from '../cases/invites.ts';
 import { intakeMail, type IntakeMail } from './service.ts';
 
 /** Maps what the mail layer parsed to the intake of a case; problems of a malformed mail travel with it. */
@@ -31,10 +37,27 @@ export function intakeFromParsed(m: ParsedMail): IntakeMail {
   };
 }
 
-/** Raw RFC 822 bytes → a case (same Message-ID → same case). Used by the SMTP endpoint and the IMAP poller. */
-export async function intakeRaw(ctx: AppContext, raw: Buffer, via: 'smtp' | 'imap') {
+export type IntakeOutcome =
+  | { kind: 'case'; caseId: string; number: number; created: boolean; problems: string[] }
+  | { kind: 'invite_reply'; caseId: string; appointmentId: string; status: string };
+
+/**
+ * Raw RFC 822 bytes → a case (same Message-ID → same case), or — when the mail is an iTIP REPLY to one of our
+ * invites — the answer recorded on that appointment. Used by the SMTP endpoint and the IMAP poller.
+ */
+export async function intakeRaw(ctx: AppContext, raw: Buffer, via: 'smtp' | 'imap'): Promise<IntakeOutcome> {
+  const reply = await parseInviteReply(raw);
+  if (reply.success) {
+    const recorded = await recordInviteReply(ctx, reply.data, raw);
+    if (recorded) {
+      ctx.writeVersion.value++;
+      return { kind: 'invite_reply', ...recorded };
+    }
+  }
   const parsed = await parseIntakeMail(raw);
-  return intakeMail(ctx, systemActor(via), intakeFromParsed(parsed));
+  const r = await intakeMail(ctx, systemActor(via), intakeFromParsed(parsed));
+  ctx.writeVersion.value++;
+  return { kind: 'case', ...r };
 }
 
 /** The SMTP endpoint of the central mailbox; 250 only after the case is committed. */

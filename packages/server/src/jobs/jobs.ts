@@ -10,13 +10,22 @@ import { followups } from '../db/schema.ts';
  * our runtime, while 12 declares Node ≥ 22.12; 10 runs on PGlite through its `db.executeSql` adapter, the same
  * adapter we use for PostgreSQL so both engines take one code path.
  */
-export const Queue = { reminder: 'reminder' } as const;
+export const Queue = { reminder: 'reminder', imapPoll: 'imap-poll' } as const;
 
 export interface Jobs {
   queue: JobQueue;
   boss: PgBoss | undefined;
-  /** Registers a worker for another package's queue (e.g. the mail package's IMAP poll). */
-  work<T extends object>(name: string, handler: (data: T) => Promise<void>): Promise<void>;
+  /**
+   * Registers a worker for a queue. `stately`: at most one job per key waiting and one running, so several
+   * server processes on one database keep a single chain (the IMAP poll).
+   */
+  work<T extends object>(
+    name: string,
+    handler: (data: T) => Promise<void>,
+    options?: { stately?: boolean },
+  ): Promise<void>;
+  /** Queues a job, after `delaySeconds`; with `key` a second one is dropped while the first waits. */
+  send(name: string, data: object, options?: { delaySeconds?: number; key?: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +35,7 @@ export function inlineJobs(): Jobs {
     queue: { scheduleReminder: async () => {} },
     boss: undefined,
     work: async () => {},
+    send: async () => {},
     stop: async () => {},
   };
 }
@@ -94,12 +104,18 @@ export async function startJobs(ctx: AppContext, onError: (e: Error) => void): P
         );
       },
     },
-    async work(name, handler) {
-      await boss.createQueue(name);
+    async work(name, handler, options = {}) {
+      await boss.createQueue(name, options.stately ? { name, policy: 'stately' } : undefined);
       await boss.work<Record<string, unknown>>(name, async (jobs) => {
         for (const job of jobs) {
           await handler(job.data as never);
         }
+      });
+    },
+    async send(name, data, options = {}) {
+      await boss.send(name, data, {
+        ...(options.delaySeconds ? { startAfter: options.delaySeconds } : {}),
+        ...(options.key ? { singletonKey: options.key } : {}),
       });
     },
     async stop() {
