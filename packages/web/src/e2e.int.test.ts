@@ -210,10 +210,10 @@ describe('web UI end to end (chromium)', () => {
     await hit.waitFor();
     await page.screenshot({ path: join(shots, '07-search.png'), fullPage: true });
     await hit.click();
-    await page.getByLabel('Beginn').fill('2026-12-01T09:00');
-    await page.getByLabel('Ende').fill('2026-12-01T12:00');
+    await page.getByLabel('Beginn', { exact: true }).fill('2026-12-01T09:00');
+    await page.getByLabel('Ende', { exact: true }).fill('2026-12-01T12:00');
     await page.getByRole('button', { name: 'Termin vorschlagen' }).click();
-    await page.getByText('proposed', { exact: true }).waitFor();
+    await page.getByText('vorgeschlagen', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Link für die Praxis erzeugen' }).click();
     const href = await page.getByRole('link', { name: /vorab-info#prp_/ }).getAttribute('href');
     const formToken = href!.split('#')[1]!;

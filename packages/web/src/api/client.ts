@@ -3,6 +3,13 @@ import type {
   Artifact,
   Board,
   CaseDetail,
+  CheckInfo,
+  CustomerDetail,
+  CustomerSummary,
+  DocumentCreated,
+  DocumentSent,
+  Followup,
+  ThreadMessage,
   Enrollment,
   FindingsResponse,
   LoginResult,
@@ -59,12 +66,49 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch: FetchLike = options.fetch ?? ((i, init) => fetch(i, init));
   const base = options.baseUrl ?? '';
 
-  async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  function headersFor(token?: string): Record<string, string> {
+    const headers: Record<string, string> = {};
     const bearer = token ?? options.token?.() ?? null;
     if (bearer) {
       headers.authorization = `Bearer ${bearer}`;
     }
+    return headers;
+  }
+
+  async function failure(res: Response): Promise<ApiError> {
+    const text = await res.text();
+    let data: unknown = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    return new ApiError(
+      res.status,
+      isErrorBody(data) ? data : { code: 'INTERNAL', message: `HTTP ${res.status}`, issues: [] },
+    );
+  }
+
+  /** A binary download (PDF preview): the bytes as a Blob, errors as ApiError like every other call. */
+  async function blob(path: string): Promise<Blob> {
+    let res: Response;
+    try {
+      res = await doFetch(base + path, { method: 'GET', headers: headersFor() });
+    } catch (cause) {
+      throw new ApiError(0, {
+        code: 'UNREACHABLE',
+        message: cause instanceof Error ? cause.message : 'Network error',
+        issues: [],
+      });
+    }
+    if (!res.ok) {
+      throw await failure(res);
+    }
+    return res.blob();
+  }
+
+  async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...headersFor(token) };
     let payload: BodyInit | undefined;
     if (body instanceof FormData) {
       payload = body;
@@ -137,6 +181,35 @@ export function createApiClient(options: ApiClientOptions = {}) {
     preinfoForm: (token: string) => call<PreinfoForm>('GET', '/api/preinfo/form', undefined, token),
     submitPreinfo: (token: string, answers: PreinfoAnswers) =>
       call<unknown>('PUT', '/api/preinfo/form', answers, token),
+    assign: (id: string, role: string, userId: string) =>
+      call<unknown>('PUT', `${c(id)}/assignments/${encodeURIComponent(role)}`, { userId }),
+    setSales: (id: string, status: string, note?: string) =>
+      call<CaseDetail>('PUT', `${c(id)}/sales`, note ? { status, note } : { status }),
+    answerAppointment: (id: string, appointmentId: string, status: 'accepted' | 'declined' | 'cancelled') =>
+      call<Appointment>('PUT', `${c(id)}/appointments/${encodeURIComponent(appointmentId)}`, { status }),
+    resolveLogbook: (id: string, entryId: string) =>
+      call<LogbookEntry>('POST', `${c(id)}/logbook/${encodeURIComponent(entryId)}/resolve`),
+    followups: (id: string) => call<Followup[]>('GET', `${c(id)}/followups`),
+    addFollowup: (id: string, f: { title: string; dueAt: string }) =>
+      call<Followup>('POST', `${c(id)}/followups`, f),
+    doneFollowup: (id: string, followupId: string) =>
+      call<Followup>('POST', `${c(id)}/followups/${encodeURIComponent(followupId)}/done`),
+    artifactBlob: (id: string, artifactId: string) =>
+      blob(`${c(id)}/artifacts/${encodeURIComponent(artifactId)}`),
+    createDocument: (id: string, kind: 'report' | 'offer', lang: 'de' | 'en') =>
+      call<DocumentCreated>('POST', `${c(id)}/documents/${kind}`, { lang }),
+    sendDocuments: (id: string, d: { reportArtifactId: string; offerArtifactId?: string }) =>
+      call<DocumentSent>('POST', `${c(id)}/documents/send`, d),
+    thread: (id: string) => call<ThreadMessage[]>('GET', `${c(id)}/thread`),
+    customers: () => call<CustomerSummary[]>('GET', '/api/customers'),
+    customer: (customerId: string) =>
+      call<CustomerDetail>('GET', `/api/customers/${encodeURIComponent(customerId)}`),
+    createUser: (u: { email: string; name: string; role: string; password: string }) =>
+      call<User>('POST', '/api/users', u),
+    priceCatalog: () => call<unknown>('GET', '/api/price-catalog'),
+    savePriceCatalog: (catalog: unknown) => call<unknown>('PUT', '/api/price-catalog', catalog),
+    checks: () => call<CheckInfo[]>('GET', '/api/checks'),
+    integrations: () => call<unknown>('GET', '/api/admin/integrations'),
   };
 }
 

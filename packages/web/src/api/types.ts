@@ -188,3 +188,72 @@ export interface Appointment {
   status: string;
   respondedAt: string | null;
 }
+
+export interface Followup {
+  id: string;
+  title: string;
+  dueAt: string;
+  remindAt: string | null;
+  assigneeId: string | null;
+  doneAt: string | null;
+  remindedAt: string | null;
+  createdBy: string;
+}
+
+/** POST /api/cases/{id}/documents/report|offer → the stored PDF. */
+export interface DocumentCreated {
+  artifactId: string;
+  folder: string;
+  name: string;
+  size: number;
+}
+
+export interface DocumentSent {
+  messageId: string;
+  to: string[] | string;
+  cc?: string[] | string;
+  sentAt: string;
+}
+
+export interface ThreadMessage {
+  direction: 'in' | 'out';
+  subject: string;
+  from: string;
+  to: string[] | string;
+  cc?: string[] | string;
+  date: string;
+  messageId: string;
+}
+
+export interface CustomerSummary {
+  id: string;
+  name: string;
+  kind: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface Site {
+  id: string;
+  name: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country?: string | null;
+}
+
+export interface CustomerDetail extends CustomerSummary {
+  customerNumber: string | null;
+  createdAt: string;
+  sites: Site[];
+  contacts: { id: string; name: string; role: string | null; email: string | null; phone: string | null }[];
+}
+
+/** GET /api/checks: the rule catalog, read-only. Fields beyond id/area/title vary by server version. */
+export interface CheckInfo {
+  id: string;
+  area: string;
+  title: Localized | string;
+  severity?: string;
+  kbv?: string[];
+}

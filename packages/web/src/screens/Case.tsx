@@ -3,9 +3,13 @@ import { WORKFLOW_STAGES, WORKFLOW_STAGE_LABELS } from '@praxisready/model';
 import { isApiError } from '../api/client.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
 import { findingsPath, sheetPath } from '../routes.ts';
 import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
 import type { Enrollment, PreinfoLink } from '../api/types.ts';
+import { Assignments } from './case/Dispatch.tsx';
+import { FollowupsPanel, SalesPanel } from './case/Sales.tsx';
+import { DocumentsPanel } from './case/Documents.tsx';
 
 /** Labels of the intake fields the mail parser extracts (server `IntakeData`); unknown keys show as they are. */
 const INTAKE_LABELS: Record<string, { de: string; en: string }> = {
@@ -17,6 +21,13 @@ const INTAKE_LABELS: Record<string, { de: string; en: string }> = {
   postalCode: { de: 'PLZ', en: 'Postal code' },
   city: { de: 'Ort', en: 'City' },
   subject: { de: 'Betreff', en: 'Subject' },
+};
+
+const APPOINTMENT_STATUS: Record<string, MessageKey> = {
+  proposed: 'apptProposed',
+  accepted: 'apptAccepted',
+  declined: 'apptDeclined',
+  cancelled: 'apptCancelled',
 };
 
 const FOLDERS = ['01_Intake', '02_Vorbereitung', '03_Audit', '04_Nacharbeit'] as const;
@@ -60,6 +71,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
   }
   const idx = WORKFLOW_STAGES.indexOf(c.stage as (typeof WORKFLOW_STAGES)[number]);
   const next = idx >= 0 ? WORKFLOW_STAGES[idx + 1] : undefined;
+  const prev = idx > 0 ? WORKFLOW_STAGES[idx - 1] : undefined;
   const stageTasks = c.tasks.filter((task) => task.stage === c.stage);
 
   const addNote = (e: FormEvent) => {
@@ -80,6 +92,13 @@ export function CaseScreen({ caseId }: { caseId: string }) {
       [appointments.reload],
     );
   };
+  // Downloads need the bearer token, so the file is fetched and handed to the browser as an object URL.
+  const openArtifact = (artifactId: string) =>
+    act(async () => {
+      const url = URL.createObjectURL(await api.artifactBlob(caseId, artifactId));
+      window.open(url, '_blank', 'noopener');
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    });
   const upload = (e: FormEvent) => {
     e.preventDefault();
     if (file) {
@@ -121,6 +140,15 @@ export function CaseScreen({ caseId }: { caseId: string }) {
             onClick={() => void act(() => api.transition(caseId, next))}
           >
             {t('moveTo')}: {l(WORKFLOW_STAGE_LABELS[next])}
+          </button>
+        ) : null}
+        {prev ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void act(() => api.transition(caseId, prev))}
+          >
+            {t('moveBack')}: {l(WORKFLOW_STAGE_LABELS[prev])}
           </button>
         ) : null}
       </div>
@@ -172,6 +200,8 @@ export function CaseScreen({ caseId }: { caseId: string }) {
           </dl>
         </section>
 
+        <Assignments detail={c} act={act} />
+
         <section className="card" aria-labelledby="schedule-h">
           <h2 id="schedule-h">{t('schedule')}</h2>
           {(appointments.data ?? []).length === 0 ? (
@@ -182,7 +212,29 @@ export function CaseScreen({ caseId }: { caseId: string }) {
               <li key={a.id}>
                 {formatDateTime(a.startsAt, lang)} – {formatDateTime(a.endsAt, lang)} ·{' '}
                 {a.mode === 'remote' ? t('modeRemote') : t('modeOnSite')}{' '}
-                <span className="badge">{a.status}</span>
+                <span className="badge">{t(APPOINTMENT_STATUS[a.status] ?? 'apptProposed')}</span>
+                {a.status === 'proposed' ? (
+                  <span className="inline-actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() =>
+                        void act(() => api.answerAppointment(caseId, a.id, 'accepted'), [appointments.reload])
+                      }
+                    >
+                      {t('apptAccept')}
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() =>
+                        void act(() => api.answerAppointment(caseId, a.id, 'declined'), [appointments.reload])
+                      }
+                    >
+                      {t('apptDecline')}
+                    </button>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -270,7 +322,18 @@ export function CaseScreen({ caseId }: { caseId: string }) {
           <ul className="plain">
             {(logbook.data ?? []).map((entry) => (
               <li key={entry.id}>
-                <span className="muted small">{formatDateTime(entry.createdAt, lang)}</span> {entry.text}
+                <span className="muted small">{formatDateTime(entry.createdAt, lang)}</span>{' '}
+                {entry.status === 'open' ? entry.text : <s>{entry.text}</s>}{' '}
+                {entry.status === 'open' ? (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void act(() => api.resolveLogbook(caseId, entry.id), [logbook.reload])}
+                  >
+                    {t('resolve')}
+                    <span className="sr-only">: {entry.text}</span>
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -296,7 +359,10 @@ export function CaseScreen({ caseId }: { caseId: string }) {
                 <ul className="plain">
                   {files.map((a) => (
                     <li key={a.id}>
-                      {a.filename} <span className="muted small">({Math.ceil(a.sizeBytes / 1024)} KB)</span>
+                      <button type="button" className="link" onClick={() => void openArtifact(a.id)}>
+                        {a.filename}
+                      </button>{' '}
+                      <span className="muted small">({Math.ceil(a.sizeBytes / 1024)} KB)</span>
                     </li>
                   ))}
                 </ul>
@@ -321,6 +387,17 @@ export function CaseScreen({ caseId }: { caseId: string }) {
             </button>
           </form>
         </section>
+
+        <FollowupsPanel caseId={caseId} act={act} />
+        <SalesPanel detail={c} act={act} />
+        <DocumentsPanel
+          caseId={caseId}
+          onChange={() => {
+            detail.reload();
+            trail.reload();
+            artifacts.reload();
+          }}
+        />
 
         {/* Roles without the audit-trail permission (technician, sales) get 403: the section is left out. */}
         {isApiError(trail.error) && trail.error.status === 403 ? null : (
