@@ -41,6 +41,7 @@ import {
 } from '../artifacts/service.ts';
 import { search } from '../search/search.ts';
 import { intakeMail } from '../intake/service.ts';
+import { integrationStatus } from '../intake/integrations.ts';
 import { SalesStatus } from '../cases/workflow.ts';
 import { ReadCache } from './cache.ts';
 
@@ -911,6 +912,18 @@ export function registerRoutes(app: Api): void {
         'X-Content-Type-Options': 'nosniff',
       });
     },
+  );
+
+  // ---- admin
+  app.openapi(
+    defineRoute('integrations.read', {
+      method: 'get',
+      path: '/api/admin/integrations',
+      tags: ['admin'],
+      summary: 'Status of database, SMTP out, SMTP intake, IMAP, jobs and artifact storage (no secrets)',
+      responses: ok('IntegrationStatus'),
+    }),
+    (c) => c.json(integrationStatus(c.get('ctx')), 200),
   );
 
   // ---- search

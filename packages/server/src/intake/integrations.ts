@@ -1,6 +1,7 @@
 import { createImapPoller, type ImapPoller, type PollResult, type SmtpIntake } from '@praxisready/mail';
 import { toAppError } from '@praxisready/model';
 import type { AppContext } from '../context.ts';
+import { DiskStore, artifactsRootOf } from '../artifacts/store.ts';
 import { Queue, type Jobs } from '../jobs/jobs.ts';
 import { sendAppointmentInvite } from '../cases/invites.ts';
 import { intakeRaw, startMailIntake } from './mail.ts';
@@ -16,6 +17,8 @@ export interface ImapPollStatus {
 }
 
 export interface MailIntegrations {
+  /** Whether pg-boss workers run (PRAXISREADY_JOBS). */
+  jobs: boolean;
   /** The listening SMTP intake endpoint (its bound port, also when configured as 0). */
   smtpIntake: SmtpIntake | undefined;
   imap: { poller: ImapPoller; mode: 'pg-boss' | 'timer'; last: ImapPollStatus | undefined } | undefined;
@@ -122,6 +125,7 @@ export async function startMailIntegrations(
   }
 
   const integrations: MailIntegrations = {
+    jobs: jobs.boss !== undefined,
     smtpIntake,
     imap,
     pollImapOnce: pollAndRecord,
@@ -133,4 +137,51 @@ export async function startMailIntegrations(
   };
   running.set(ctx, integrations);
   return integrations;
+}
+
+/**
+ * What is configured and running, for the admin (`GET /api/admin/integrations`). Hosts, ports and counts
+ * only: no password, no user name of a mailbox, no URL with credentials.
+ */
+export function integrationStatus(ctx: AppContext) {
+  const { config } = ctx;
+  const running = integrationsOf(ctx);
+  return {
+    database: { engine: ctx.database.engine, external: config.databaseUrl !== undefined },
+    smtpOut: config.smtpOut
+      ? {
+          configured: true,
+          host: config.smtpOut.host,
+          port: config.smtpOut.port,
+          secure: config.smtpOut.secure,
+          authenticated: config.smtpOut.auth !== undefined,
+          from: config.mailFrom ?? null,
+        }
+      : { configured: false },
+    smtpIntake: config.smtpIntake
+      ? {
+          configured: true,
+          listening: running?.smtpIntake !== undefined,
+          host: config.smtpIntake.host,
+          port: running?.smtpIntake?.port ?? config.smtpIntake.port,
+        }
+      : { configured: false },
+    imap: config.imap
+      ? {
+          configured: true,
+          host: config.imap.host,
+          port: config.imap.port,
+          secure: config.imap.secure,
+          mailbox: config.imap.mailbox,
+          intervalSeconds: config.imap.intervalMs / 1000,
+          mode: running?.imap?.mode ?? null,
+          lastPoll: running?.imap?.last ?? null,
+        }
+      : { configured: false },
+    jobs: { enabled: config.jobs, running: running?.jobs ?? false },
+    artifacts:
+      ctx.store instanceof DiskStore
+        ? { kind: 'disk', root: artifactsRootOf(config.dataDir), maxUploadBytes: config.maxUploadBytes }
+        : { kind: 'custom', maxUploadBytes: config.maxUploadBytes },
+  };
 }
