@@ -76,6 +76,8 @@ export const PERMISSIONS = {
   'artifacts.write': WORKERS,
   search: STAFF,
   'intake.mail': ['dispatcher', 'admin'],
+  /** Status of database, mail, jobs and storage (no secrets). */
+  'integrations.read': ['admin'],
 } as const satisfies Record<string, readonly PrincipalKind[]>;
 export type Action = keyof typeof PERMISSIONS;
 
