@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call -- JSON bodies are read loosely; nodemailer types live in the mail package */
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of API responses are read loosely in this test */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
@@ -32,7 +32,7 @@ describe.each(ENGINES)('mail intake and scheduling through the server on %s', (e
   let tdb: TestDatabase;
   let f: Fixture;
   let sink: SmtpSink;
-  let transport: nodemailer.Transporter;
+  let transport: ReturnType<typeof nodemailer.createTransport>;
 
   beforeAll(async () => {
     tdb = await createTestDatabase(engine);
@@ -57,6 +57,14 @@ describe.each(ENGINES)('mail intake and scheduling through the server on %s', (e
 
   it("listens on the configured port (0 = a free one) and turns a real SMTP session's mail into one case", async () => {
     expect(f.server.integrations.smtpIntake!.port).toBeGreaterThan(0);
+    const status = await (await f.req('GET', '/api/admin/integrations', f.tokens.admin)).json();
+    expect(status).toMatchObject({
+      smtpIntake: { configured: true, listening: true, port: f.server.integrations.smtpIntake!.port },
+      smtpOut: { configured: true, authenticated: false, from: 'termine@systemhaus.test' },
+      imap: { configured: false },
+      jobs: { enabled: false, running: false },
+      artifacts: { kind: 'disk' },
+    });
     const before = (await cases()).length;
     const raw = fixture('01-einzelpraxis-plain.eml');
     await transport.sendMail({ envelope: { from: 'a@b.test', to: ['audit@systemhaus.test'] }, raw });
@@ -184,13 +192,24 @@ describe.each(ENGINES)('IMAP poll as a pg-boss job on %s', (engine) => {
       const c = await dovecot.client(user.user);
       try {
         const s = await c.status('INBOX', { unseen: true });
-        return s.unseen === 0 ? true : undefined;
+        return s !== false && s.unseen === 0 ? true : undefined;
       } finally {
         await c.logout();
       }
     });
     expect(await caseCount()).toBe(1);
     expect(f.server.integrations.imap?.last).toMatchObject({ ok: true });
+    const status = await f.req('GET', '/api/admin/integrations', f.tokens.admin);
+    const text = await status.text();
+    expect(JSON.parse(text)).toMatchObject({
+      database: { engine },
+      imap: { configured: true, mode: 'pg-boss', mailbox: 'INBOX', lastPoll: { ok: true } },
+      jobs: { enabled: true, running: true },
+      smtpIntake: { configured: false },
+    });
+    expect(text).not.toContain(user.pass);
+    expect(text).not.toContain(user.user);
+    expect((await f.req('GET', '/api/admin/integrations', f.tokens.helpdesk)).status).toBe(403);
 
     await dovecot.append(user.user, fixture('05-short-mobile.eml'));
     await until('second case', async () => ((await caseCount()) === 2 ? true : undefined));
