@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient, type ApiClient } from './api/client.ts';
 import { AppContext } from './app-context.tsx';
 import { useI18n } from './i18n/i18n.tsx';
-import { matchRoute, type Route } from './routes.ts';
+import { adminPath, customersPath, matchRoute, type Route } from './routes.ts';
 import { LoginScreen } from './screens/Login.tsx';
 import { BoardScreen } from './screens/Board.tsx';
 import { CaseScreen } from './screens/Case.tsx';
@@ -10,6 +10,8 @@ import { SheetScreen } from './screens/Sheet.tsx';
 import { PreinfoScreen } from './screens/Preinfo.tsx';
 import { FindingsScreen } from './screens/Findings.tsx';
 import { SearchBox, SearchScreen } from './screens/Search.tsx';
+import { CustomerScreen, CustomersScreen } from './screens/Customers.tsx';
+import { AdminScreen } from './screens/Admin.tsx';
 
 const TOKEN_KEY = 'praxisready.session';
 
@@ -133,6 +135,28 @@ export function App({ api: injected, initialPath }: AppProps) {
               {t('navBoard')}
             </a>
           ) : null}
+          {token || injected ? (
+            <a
+              href={customersPath}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(customersPath);
+              }}
+            >
+              {t('navCustomers')}
+            </a>
+          ) : null}
+          {token || injected ? (
+            <a
+              href={adminPath}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(adminPath);
+              }}
+            >
+              {t('navAdmin')}
+            </a>
+          ) : null}
           {token || injected ? <SearchBox /> : null}
         </nav>
         <div className="topbar-actions">
@@ -157,6 +181,12 @@ export function App({ api: injected, initialPath }: AppProps) {
           <FindingsScreen caseId={route.caseId} />
         ) : route.name === 'sheet' ? (
           <SheetScreen caseId={route.caseId} />
+        ) : route.name === 'customers' ? (
+          <CustomersScreen />
+        ) : route.name === 'customer' ? (
+          <CustomerScreen customerId={route.customerId} />
+        ) : route.name === 'admin' ? (
+          <AdminScreen />
         ) : (
           <p role="alert">{t('notFound')}</p>
         )}

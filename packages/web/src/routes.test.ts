@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casePath, matchRoute, searchPath, sheetPath } from './routes.ts';
+import { casePath, customerPath, matchRoute, searchPath, sheetPath } from './routes.ts';
 
 describe('routes', () => {
   it.each([
@@ -9,6 +9,9 @@ describe('routes', () => {
     [sheetPath('c1'), '', { name: 'sheet', caseId: 'c1' }],
     ['/faelle/c1/befunde', '', { name: 'findings', caseId: 'c1' }],
     ['/vorab-info', '#prp_abc', { name: 'preinfo', token: 'prp_abc' }],
+    ['/kunden', '', { name: 'customers' }],
+    [customerPath('k/1'), '', { name: 'customer', customerId: 'k/1' }],
+    ['/admin', '', { name: 'admin' }],
     ['/nope/x', '', { name: 'notFound' }],
   ])('%s%s', (path, hash, route) => {
     expect(matchRoute(path, hash)).toEqual(route);

@@ -7,6 +7,9 @@ export type Route =
   | { name: 'findings'; caseId: string }
   | { name: 'search'; query: string }
   | { name: 'preinfo'; token: string }
+  | { name: 'customers' }
+  | { name: 'customer'; customerId: string }
+  | { name: 'admin' }
   | { name: 'notFound' };
 
 const TABLE: { pattern: RegExp; make: (m: RegExpExecArray, hash: string, search: string) => Route }[] = [
@@ -15,6 +18,12 @@ const TABLE: { pattern: RegExp; make: (m: RegExpExecArray, hash: string, search:
     make: (_m, _h, search) => ({ name: 'search', query: new URLSearchParams(search).get('q') ?? '' }),
   },
   { pattern: /^\/login\/?$/, make: () => ({ name: 'login' }) },
+  { pattern: /^\/kunden\/?$/, make: () => ({ name: 'customers' }) },
+  {
+    pattern: /^\/kunden\/([^/]+)\/?$/,
+    make: (m) => ({ name: 'customer', customerId: decodeURIComponent(m[1]!) }),
+  },
+  { pattern: /^\/admin\/?$/, make: () => ({ name: 'admin' }) },
   { pattern: /^\/?$/, make: () => ({ name: 'board' }) },
   {
     pattern: /^\/faelle\/([^/]+)\/sheet\/?$/,
@@ -43,3 +52,6 @@ export const casePath = (id: string) => `/faelle/${encodeURIComponent(id)}`;
 export const sheetPath = (id: string) => `${casePath(id)}/sheet`;
 export const findingsPath = (id: string) => `${casePath(id)}/befunde`;
 export const searchPath = (q: string) => `/suche?q=${encodeURIComponent(q)}`;
+export const customersPath = '/kunden';
+export const customerPath = (id: string) => `/kunden/${encodeURIComponent(id)}`;
+export const adminPath = '/admin';

@@ -1,0 +1,137 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { AdminScreen } from './Admin.tsx';
+import { mockApi, reply, type RouteTable } from '../test/mock-api.ts';
+import { renderScreen } from '../test/render.tsx';
+
+function routes(): RouteTable {
+  const users = [
+    { id: 'u1', email: 'admin@x.de', name: 'Ada Admin', role: 'admin', customerId: null, active: true },
+  ];
+  const catalog = {
+    currency: 'EUR',
+    validityDays: 30,
+    maintenanceItemIds: [],
+    items: [
+      {
+        id: 'audit',
+        kind: 'service',
+        text: 'Tech-Audit',
+        unit: 'Pauschale',
+        unitPriceNet: '490.00',
+        vatRate: 19,
+        includes: [],
+      },
+    ],
+  };
+  let stored: object | null = null;
+  return {
+    'GET /api/users': () => users,
+    'POST /api/users': (body: unknown) => {
+      const u = {
+        id: `u${users.length + 1}`,
+        customerId: null,
+        active: true,
+        ...(body as { email: string; name: string; role: string }),
+      };
+      users.push(u);
+      return reply(201, u);
+    },
+    'GET /api/price-catalog': () =>
+      stored ?? { source: 'default', updatedAt: null, updatedBy: null, catalog },
+    'PUT /api/price-catalog': (body: unknown) => {
+      stored = {
+        source: 'database',
+        updatedAt: '2026-11-23T12:00:00Z',
+        updatedBy: 'admin@x.de',
+        catalog: body,
+      };
+      return stored;
+    },
+    'GET /api/checks': [
+      {
+        id: 'net.gateway',
+        area: 'network',
+        severity: 'high',
+        title: { de: 'Gateway erreichbar', en: 'Gateway reachable' },
+        kbv: [],
+      },
+      {
+        id: 'sec.admin',
+        area: 'security',
+        severity: 'medium',
+        title: { de: 'Admin-Konten getrennt', en: 'Admin accounts separated' },
+        kbv: ['A1-12'],
+      },
+    ],
+  };
+}
+
+describe('AdminScreen', () => {
+  it('lists users and creates one with a role', async () => {
+    const { api, calls } = mockApi(routes());
+    renderScreen(<AdminScreen />, api);
+    expect(await screen.findByText('Ada Admin')).toBeTruthy();
+    const form = screen.getByRole('heading', { name: 'Benutzer anlegen' }).nextElementSibling as HTMLElement;
+    await userEvent.type(within(form).getByLabelText('Name'), 'Tim Berger');
+    await userEvent.type(within(form).getByLabelText('E-Mail'), 'tim@x.de');
+    await userEvent.selectOptions(within(form).getByLabelText('Rolle'), 'technician');
+    await userEvent.type(within(form).getByLabelText(/Passwort/), 'lang-genug-123');
+    await userEvent.click(within(form).getByRole('button', { name: 'Benutzer anlegen' }));
+    expect(await screen.findByText('Tim Berger')).toBeTruthy();
+    expect(calls.find((c) => c.route === 'POST /api/users')!.body).toEqual({
+      email: 'tim@x.de',
+      name: 'Tim Berger',
+      role: 'technician',
+      password: 'lang-genug-123',
+    });
+  });
+
+  it('edits a price and saves the whole catalog', async () => {
+    const { api, calls } = mockApi(routes());
+    renderScreen(<AdminScreen />, api);
+    expect(await screen.findByText('Eingebauter Standardkatalog', { exact: false })).toBeTruthy();
+    const price = screen.getByLabelText('Netto (EUR) audit');
+    await userEvent.clear(price);
+    await userEvent.type(price, '520.00');
+    await userEvent.click(
+      within(screen.getByRole('region', { name: 'Preiskatalog' })).getByRole('button', { name: 'Speichern' }),
+    );
+    expect(await screen.findByRole('status')).toBeTruthy();
+    const body = calls.find((c) => c.route === 'PUT /api/price-catalog')!.body as {
+      items: { unitPriceNet: string }[];
+      validityDays: number;
+    };
+    expect(body.items[0]!.unitPriceNet).toBe('520.00');
+    expect(body.validityDays).toBe(30);
+    await waitFor(() => expect(screen.getByText(/Gespeichert von admin@x\.de/)).toBeTruthy());
+  });
+
+  it('shows the check catalog read-only, filterable by area, and leaves out missing integrations', async () => {
+    const { api } = mockApi(routes());
+    renderScreen(<AdminScreen />, api);
+    expect(await screen.findByText('Gateway erreichbar')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Prüfkatalog (nur lesen) (2)' })).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Bereich'), 'security');
+    expect(screen.queryByText('Gateway erreichbar')).toBeNull();
+    expect(screen.getByText('A1-12')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Integrationen' })).toBeNull();
+  });
+
+  it("shows the server's validation error when the catalog is refused", async () => {
+    const r = routes();
+    r['PUT /api/price-catalog'] = reply(422, {
+      code: 'VALIDATION_FAILED',
+      message: 'The price catalog is invalid',
+      issues: [{ path: 'items.0.unitPriceNet', message: 'not a price' }],
+    });
+    const { api } = mockApi(r);
+    renderScreen(<AdminScreen />, api);
+    await screen.findByText('Eingebauter Standardkatalog', { exact: false });
+    await userEvent.click(
+      within(screen.getByRole('region', { name: 'Preiskatalog' })).getByRole('button', { name: 'Speichern' }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain('items.0.unitPriceNet');
+  });
+});

@@ -1,0 +1,285 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { isApiError } from '../api/client.ts';
+import { useApp } from '../app-context.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
+
+const ROLES = ['dispatcher', 'helpdesk', 'technician', 'sales', 'ranger', 'customer', 'admin'] as const;
+
+interface PriceItem {
+  id: string;
+  kind: string;
+  text: string;
+  unit: string;
+  unitPriceNet: string;
+  vatRate: number;
+  [k: string]: unknown;
+}
+interface PriceCatalogReply {
+  source: string;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  catalog: { items: PriceItem[]; [k: string]: unknown };
+}
+
+function isCatalogReply(x: unknown): x is PriceCatalogReply {
+  const c = (x as PriceCatalogReply | null)?.catalog;
+  return typeof c === 'object' && c !== null && Array.isArray(c.items);
+}
+
+function Users() {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const users = useLoad(() => api.users(), [api]);
+  const [form, setForm] = useState({ email: '', name: '', role: 'technician', password: '' });
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.createUser(form);
+      setForm({ email: '', name: '', role: form.role, password: '' });
+      users.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section className="card wide" aria-labelledby="users-h">
+      <h2 id="users-h">{t('adminUsers')}</h2>
+      <ErrorMessage error={users.error} />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('userName')}</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('userRole')}</th>
+              <th scope="col">{t('userActive')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(users.data ?? []).map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{u.role}</td>
+                <td>{u.active ? '✓' : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('userCreate')}</h3>
+      <form onSubmit={(e) => void submit(e)} className="form-row">
+        <label>
+          {t('userName')}
+          <input value={form.name} required onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </label>
+        <label>
+          {t('email')}
+          <input
+            type="email"
+            value={form.email}
+            required
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('userRole')}
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+            {ROLES.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('userPassword')}
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            required
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
+        </label>
+        <button type="submit">{t('userCreate')}</button>
+      </form>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
+
+function Prices() {
+  const { api } = useApp();
+  const { t, lang } = useI18n();
+  const loaded = useLoad(() => api.priceCatalog(), [api]);
+  const [items, setItems] = useState<PriceItem[] | null>(null);
+  const [state, setState] = useState<{ error: unknown; saved: boolean }>({ error: null, saved: false });
+  const reply = isCatalogReply(loaded.data) ? loaded.data : null;
+  useEffect(() => {
+    if (reply) {
+      setItems(reply.catalog.items);
+    }
+  }, [reply]);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reply || !items) {
+      return;
+    }
+    setState({ error: null, saved: false });
+    try {
+      await api.savePriceCatalog({ ...reply.catalog, items });
+      setState({ error: null, saved: true });
+      loaded.reload();
+    } catch (err) {
+      setState({ error: err, saved: false });
+    }
+  };
+  const edit = (i: number, patch: Partial<PriceItem>) =>
+    setItems((cur) => (cur ?? []).map((it, j) => (j === i ? { ...it, ...patch } : it)));
+  return (
+    <section className="card wide" aria-labelledby="prices-h">
+      <h2 id="prices-h">{t('adminPrices')}</h2>
+      <ErrorMessage error={loaded.error} />
+      {reply ? (
+        <p className="muted small">
+          {reply.source === 'default' ? t('pricesDefault') : `${t('pricesStored')} ${reply.updatedBy ?? ''}`}{' '}
+          {formatDateTime(reply.updatedAt, lang)}
+        </p>
+      ) : null}
+      {items ? (
+        <form onSubmit={(e) => void save(e)}>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">ID</th>
+                  <th scope="col">{t('priceText')}</th>
+                  <th scope="col">{t('priceUnit')}</th>
+                  <th scope="col">{t('priceNet')}</th>
+                  <th scope="col">{t('priceVat')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((it, i) => (
+                  <tr key={it.id}>
+                    <td>
+                      <code>{it.id}</code>
+                    </td>
+                    <td>
+                      <input
+                        aria-label={`${t('priceText')} ${it.id}`}
+                        value={it.text}
+                        onChange={(e) => edit(i, { text: e.target.value })}
+                      />
+                    </td>
+                    <td>{it.unit}</td>
+                    <td>
+                      <input
+                        aria-label={`${t('priceNet')} ${it.id}`}
+                        inputMode="decimal"
+                        pattern="\d+(\.\d{1,2})?"
+                        value={it.unitPriceNet}
+                        onChange={(e) => edit(i, { unitPriceNet: e.target.value })}
+                      />
+                    </td>
+                    <td>{it.vatRate} %</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <button type="submit">{t('save')}</button>
+          {state.saved ? <span role="status"> {t('saved')}</span> : null}
+        </form>
+      ) : null}
+      <ErrorMessage error={state.error} />
+    </section>
+  );
+}
+
+function Checks() {
+  const { api } = useApp();
+  const { t, l } = useI18n();
+  const checks = useLoad(() => api.checks(), [api]);
+  const [area, setArea] = useState('');
+  const areas = [...new Set((checks.data ?? []).map((c) => c.area))];
+  const shown = (checks.data ?? []).filter((c) => !area || c.area === area);
+  return (
+    <section className="card wide" aria-labelledby="checks-h">
+      <h2 id="checks-h">
+        {t('adminChecks')} {checks.data ? `(${checks.data.length})` : ''}
+      </h2>
+      <ErrorMessage error={checks.error} />
+      <label className="inline">
+        {t('area')}
+        <select value={area} onChange={(e) => setArea(e.target.value)}>
+          <option value="">{t('all')}</option>
+          {areas.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+      </label>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">ID</th>
+              <th scope="col">{t('area')}</th>
+              <th scope="col">{t('checkTitle')}</th>
+              <th scope="col">{t('severity')}</th>
+              <th scope="col">KBV</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <code>{c.id}</code>
+                </td>
+                <td>{c.area}</td>
+                <td>{typeof c.title === 'string' ? c.title : l(c.title)}</td>
+                <td>{c.severity ?? ''}</td>
+                <td>{(c.kbv ?? []).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Integrations are listed only when the server offers the endpoint (404 → section left out). */
+function Integrations() {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const data = useLoad(() => api.integrations(), [api]);
+  if (isApiError(data.error) && data.error.status === 404) {
+    return null;
+  }
+  return (
+    <section className="card wide" aria-labelledby="integrations-h">
+      <h2 id="integrations-h">{t('adminIntegrations')}</h2>
+      <ErrorMessage error={data.error} />
+      {data.data ? <pre className="small">{JSON.stringify(data.data, null, 2)}</pre> : null}
+    </section>
+  );
+}
+
+export function AdminScreen() {
+  const { t } = useI18n();
+  return (
+    <article aria-labelledby="admin-title">
+      <h1 id="admin-title">{t('adminTitle')}</h1>
+      <div className="grid">
+        <Users />
+        <Prices />
+        <Checks />
+        <Integrations />
+      </div>
+    </article>
+  );
+}
