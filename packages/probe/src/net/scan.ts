@@ -1,8 +1,9 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ScanFacts } from '@praxisready/model';
 import { cidrHosts, isLoopback, isPrivateIpv4, parseCidr } from './address.ts';
-import { tcpConnect, type NetworkPolicy, type TcpState } from './tcp.ts';
+import { runScan, T4_TIMING, type Dial, type EngineOptions, type ScanTiming } from './scan-engine.mjs';
+import { type NetworkPolicy, type TcpState } from './tcp.ts';
 
 /** Largest subnet `--scan` accepts: a /22 (1024 addresses), more than any practice LAN needs. */
 export const SCAN_MAX_ADDRESSES = 1024;
@@ -11,11 +12,14 @@ export interface ScanOptions {
   cidr: string;
   ports: readonly number[];
   policy: NetworkPolicy;
-  /** Connects in flight at once. */
+  /** Connects in flight at once (all threads together); at most SCAN_MAX_CONCURRENCY. */
   concurrency?: number;
-  /** Connects started per second at most. */
+  /** Connects started per second at most (all threads together). */
   ratePerSecond?: number;
+  /** Initial connect timeout (before a host has answered) and the timeout of the discovery probes. */
   timeoutMs?: number;
+  /** Floor of the RTT-adapted timeout. */
+  minTimeoutMs?: number;
   signal?: AbortSignal;
   /**
    * Skip host discovery (nmap -Pn). By default a host counts as down when the discovery ports (80, 443) both time
@@ -24,8 +28,10 @@ export interface ScanOptions {
    */
   skipHostDiscovery?: boolean;
   /**
-   * Worker threads sharing the scan (hosts split evenly; concurrency and rate divided among them). Node needs
-   * about one core per ~9 k connects/s; default min(2, cores). Ignored when `connect` is injected.
+   * Threads sharing the scan: the calling thread plus threads − 1 workers, each taking the next host from a shared
+   * counter. Default 2 when the machine has a core to spare (two or more cores, 1-minute load average at most
+   * cores − 1) and the scan has at least SCAN_WORKER_MIN_CONNECTS connects (a worker takes ~20–40 ms to start),
+   * else 1. At most 4. Ignored when `connect` is injected.
    */
   threads?: number;
   /** Injected for tests; defaults to a real TCP connect. */
@@ -35,7 +41,25 @@ export interface ScanOptions {
 /** Ports tried first to tell live hosts from empty addresses (what nmap -sT uses without privileges). */
 export const DISCOVERY_PORTS: readonly number[] = [80, 443];
 
-export const SCAN_DEFAULTS = { concurrency: 256, ratePerSecond: 40_000, timeoutMs: 800 } as const;
+/** Hard cap on connects in flight, whatever `--scan` options say. */
+export const SCAN_MAX_CONCURRENCY = 1024;
+
+/** Below this many connects a worker thread costs more to start than it saves. */
+export const SCAN_WORKER_MIN_CONNECTS = 4000;
+
+/**
+ * Defaults. Rate: 40 000 connects/s into a LAN (about 24 Mbit/s of SYNs); on loopback, where nothing leaves the
+ * machine, 500 000/s so the concurrency cap is what bounds it. Timeouts: nmap -T4's initial 500 ms, adapted to
+ * the measured RTT (srtt + 4·rttvar) with a 100 ms floor and a 1250 ms ceiling.
+ */
+export const SCAN_DEFAULTS = {
+  concurrency: 512,
+  ratePerSecond: 40_000,
+  loopbackRatePerSecond: 500_000,
+  timeoutMs: T4_TIMING.initialMs,
+  minTimeoutMs: T4_TIMING.minMs,
+  maxTimeoutMs: T4_TIMING.maxMs,
+} as const;
 
 /**
  * Checks a `--scan` target before anything is sent: loopback is always allowed; private LAN ranges (RFC 1918,
@@ -78,143 +102,92 @@ export function checkScanTarget(cidrText: string, policy: NetworkPolicy) {
  */
 export async function scanSubnet(options: ScanOptions): Promise<ScanFacts> {
   const cidr = checkScanTarget(options.cidr, options.policy);
-  const concurrency = options.concurrency ?? SCAN_DEFAULTS.concurrency;
-  const rate = options.ratePerSecond ?? SCAN_DEFAULTS.ratePerSecond;
-  const timeoutMs = options.timeoutMs ?? SCAN_DEFAULTS.timeoutMs;
-  const connect = options.connect ?? tcpConnect;
-  const allHosts = cidrHosts(cidr);
-  const ports = [...new Set(options.ports)].sort((a, b) => a - b);
   const started = performance.now();
-  const threads = Math.max(
-    1,
-    Math.min(options.threads ?? Math.min(2, availableParallelism()), allHosts.length),
+  const hosts = cidrHosts(cidr);
+  const loopback = hosts.every(isLoopback);
+  const ports = [...new Set(options.ports)].sort((a, b) => a - b);
+  const discovery = options.skipHostDiscovery ? [] : DISCOVERY_PORTS.filter((p) => ports.includes(p));
+  const concurrency = Math.min(SCAN_MAX_CONCURRENCY, options.concurrency ?? SCAN_DEFAULTS.concurrency);
+  const rate =
+    options.ratePerSecond ?? (loopback ? SCAN_DEFAULTS.loopbackRatePerSecond : SCAN_DEFAULTS.ratePerSecond);
+  const initialMs = options.timeoutMs ?? SCAN_DEFAULTS.timeoutMs;
+  const timing: ScanTiming = {
+    initialMs,
+    minMs: Math.min(initialMs, options.minTimeoutMs ?? SCAN_DEFAULTS.minTimeoutMs),
+    maxMs: Math.max(initialMs, SCAN_DEFAULTS.maxTimeoutMs),
+  };
+  const connect = options.connect;
+  const dial: Dial | undefined = connect
+    ? (host, port, timeoutMs, done) => {
+        connect(host, port, timeoutMs).then(done, () => done('filtered'));
+        return () => undefined;
+      }
+    : undefined;
+  // Nearly all of a loopback scan's time is kernel work per connect, so a second thread pays only on a free core.
+  const cores = availableParallelism();
+  const defaultThreads =
+    cores >= 2 && (loadavg()[0] ?? 0) <= cores - 1 && hosts.length * ports.length >= SCAN_WORKER_MIN_CONNECTS
+      ? 2
+      : 1;
+  const threads = connect ? 1 : Math.max(1, Math.min(options.threads ?? defaultThreads, 4, hosts.length));
+  // [0]: next host index; [1]: 0 = workers may join, 1 = a worker joined, 2 = closed before any worker joined.
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const engine = {
+    hosts,
+    ports,
+    discovery,
+    concurrency: Math.max(1, Math.floor(concurrency / threads)),
+    ratePerSecond: rate / threads,
+    timing,
+  };
+  const workers = Array.from({ length: threads - 1 }, () =>
+    startWorker(engine, shared.buffer, options.signal),
   );
-  if (!options.connect && threads > 1) {
-    return scanInWorkers({
-      cidr: cidr.text,
-      allHosts,
-      ports,
-      threads,
-      concurrency,
-      rate,
-      timeoutMs,
-      started,
-      options,
-    });
+  const mine = await runScan({
+    ...engine,
+    claim: () => Atomics.add(shared, 0, 1),
+    ...(dial ? { dial } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  // Done before any worker started: they would find nothing left, so do not wait for their start-up.
+  const joined = Atomics.compareExchange(shared, 1, 0, 2) !== 0;
+  const parts = joined ? await Promise.all(workers.map((w) => w.result)) : [];
+  if (!joined) {
+    workers.forEach((w) => void w.worker.terminate());
   }
   const open = new Map<string, number[]>();
-  let startedConnects = 0;
-  // Runs `total` connects over the worker pool; the i-th connect may start no earlier than started + n / rate.
-  const pool = async (
-    total: number,
-    at: (i: number) => [string, number],
-    onState: (host: string, port: number, s: TcpState) => void,
-  ) => {
-    let next = 0;
-    const worker = async () => {
-      while (next < total && !options.signal?.aborted) {
-        const i = next++;
-        const due = started + (startedConnects++ * 1000) / rate;
-        const wait = due - performance.now();
-        if (wait > 1) {
-          await new Promise((r) => setTimeout(r, wait));
-        }
-        const [host, port] = at(i);
-        onState(host, port, await connect(host, port, timeoutMs));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
-  };
-  const record = (host: string, port: number, state: TcpState) => {
-    if (state === 'open') {
-      const list = open.get(host) ?? [];
-      list.push(port);
-      open.set(host, list);
+  for (const part of [mine, ...parts]) {
+    for (const [host, list] of Object.entries(part)) {
+      open.set(host, [...(open.get(host) ?? []), ...list]);
     }
-  };
-  let hosts = allHosts;
-  let remaining = ports;
-  if (!options.skipHostDiscovery) {
-    const discovery = DISCOVERY_PORTS.filter((p) => ports.includes(p));
-    const up = new Set<string>();
-    await pool(
-      allHosts.length * discovery.length,
-      (i) => [allHosts[Math.floor(i / discovery.length)] ?? '', discovery[i % discovery.length] ?? 0],
-      (h, p, s) => {
-        record(h, p, s);
-        if (s !== 'filtered') {
-          up.add(h);
-        }
-      },
-    );
-    hosts = discovery.length > 0 ? allHosts.filter((h) => up.has(h)) : allHosts;
-    remaining = ports.filter((p) => !discovery.includes(p));
   }
-  await pool(
-    hosts.length * remaining.length,
-    (i) => [hosts[Math.floor(i / remaining.length)] ?? '', remaining[i % remaining.length] ?? 0],
-    record,
-  );
   return {
     cidr: cidr.text,
-    hostsScanned: allHosts.length,
+    hostsScanned: hosts.length,
     ports,
     durationMs: Math.round(performance.now() - started),
-    hosts: allHosts
+    hosts: hosts
       .filter((h) => open.has(h))
       .map((address) => ({ address, openPorts: (open.get(address) ?? []).sort((a, b) => a - b) })),
   };
 }
 
-/** Runs the scan in worker threads (scan-worker.mjs), one contiguous slice of hosts each, and merges the result. */
-async function scanInWorkers(a: {
-  cidr: string;
-  allHosts: string[];
-  ports: number[];
-  threads: number;
-  concurrency: number;
-  rate: number;
-  timeoutMs: number;
-  started: number;
-  options: ScanOptions;
-}): Promise<ScanFacts> {
-  const discovery = a.options.skipHostDiscovery ? [] : DISCOVERY_PORTS.filter((p) => a.ports.includes(p));
-  const size = Math.ceil(a.allHosts.length / a.threads);
-  const workers: Worker[] = [];
-  const abort = () => workers.forEach((w) => void w.terminate());
-  a.options.signal?.addEventListener('abort', abort, { once: true });
-  try {
-    const parts = await Promise.all(
-      Array.from({ length: a.threads }, (_, k) => {
-        const worker = new Worker(new URL('./scan-worker.mjs', import.meta.url), {
-          workerData: {
-            hosts: a.allHosts.slice(k * size, (k + 1) * size),
-            ports: a.ports,
-            discovery,
-            concurrency: Math.max(1, Math.floor(a.concurrency / a.threads)),
-            rate: a.rate / a.threads,
-            timeoutMs: a.timeoutMs,
-          },
-        });
-        workers.push(worker);
-        return new Promise<Record<string, number[]>>((resolve, reject) => {
-          worker.once('message', (m: Record<string, number[]>) => resolve(m));
-          worker.once('error', reject);
-          worker.once('exit', () => resolve({}));
-        });
-      }),
-    );
-    const open = Object.assign({}, ...parts) as Record<string, number[]>;
-    return {
-      cidr: a.cidr,
-      hostsScanned: a.allHosts.length,
-      ports: a.ports,
-      durationMs: Math.round(performance.now() - a.started),
-      hosts: a.allHosts
-        .filter((h) => open[h] !== undefined)
-        .map((address) => ({ address, openPorts: [...(open[address] ?? [])].sort((x, y) => x - y) })),
-    };
-  } finally {
-    a.options.signal?.removeEventListener('abort', abort);
-  }
+/** Starts a scan worker (scan-worker.mjs) on the shared host counter; without the parent's TS loader, so it starts fast. */
+function startWorker(
+  engine: Omit<EngineOptions, 'claim'>,
+  shared: SharedArrayBuffer,
+  signal: AbortSignal | undefined,
+) {
+  const worker = new Worker(new URL('./scan-worker.mjs', import.meta.url), {
+    workerData: { ...engine, shared },
+    execArgv: [],
+  });
+  const abort = () => void worker.terminate();
+  signal?.addEventListener('abort', abort, { once: true });
+  const result = new Promise<Record<string, number[]>>((resolve, reject) => {
+    worker.once('message', (m: Record<string, number[]>) => resolve(m));
+    worker.once('error', reject);
+    worker.once('exit', () => resolve({}));
+  }).finally(() => signal?.removeEventListener('abort', abort));
+  return { worker, result };
 }

@@ -1,0 +1,367 @@
+// The TCP connect scan engine, shared by scanSubnet's calling thread and its worker (scan-worker.mjs). Plain
+// JavaScript so a worker loads it without a TypeScript loader; the types are in scan-engine.d.mts.
+import { Socket } from 'node:net';
+import { getSystemErrorName } from 'node:util';
+
+/** nmap -T4's RTT timeouts: initial (before any answer), floor and ceiling, in ms. */
+export const T4_TIMING = Object.freeze({ initialMs: 500, minMs: 100, maxMs: 1250 });
+
+/** A rate limit may start this many ms of connects at once after an idle spell (a small burst, not a backlog). */
+const BURST_MS = 5;
+
+/**
+ * Connects younger than YOUNG_MS count against the window of YOUNG_WINDOW; older ones (slow hosts, timeouts to come)
+ * only against the concurrency cap. On loopback every answer comes within a millisecond, and a few dozen sockets in
+ * flight are faster than a thousand (fewer handles to walk, warm caches); on a LAN with empty addresses the
+ * waiting connects age out of the window and concurrency grows to the cap.
+ */
+const YOUNG_MS = 20;
+const YOUNG_WINDOW = 64;
+
+const REFUSED = new Set(['ECONNREFUSED', 'ECONNRESET']);
+
+/**
+ * Smoothed RTT and its variation (RFC 6298, as nmap keeps them), giving the connect timeout
+ * srtt + 4·rttvar within [minMs, maxMs]; before the first answer the initial timeout.
+ */
+export class RttEstimator {
+  /** @param {{ initialMs: number; minMs: number; maxMs: number }} timing */
+  constructor(timing) {
+    this.timing = timing;
+    this.samples = 0;
+    this.srtt = 0;
+    this.rttvar = 0;
+  }
+
+  /** @param {number} rttMs the time from connect to the answer (SYN-ACK or RST) */
+  observe(rttMs) {
+    if (this.samples === 0) {
+      this.srtt = rttMs;
+      this.rttvar = rttMs / 2;
+    } else {
+      this.rttvar = 0.75 * this.rttvar + 0.25 * Math.abs(this.srtt - rttMs);
+      this.srtt = 0.875 * this.srtt + 0.125 * rttMs;
+    }
+    this.samples++;
+  }
+
+  timeoutMs() {
+    if (this.samples === 0) {
+      return this.timing.initialMs;
+    }
+    return Math.min(this.timing.maxMs, Math.max(this.timing.minMs, this.srtt + 4 * this.rttvar));
+  }
+}
+
+/**
+ * Timeout of one connect: discovery probes keep the initial timeout (a host wrongly taken as down is never scanned);
+ * port probes use the host's own estimate, or the estimate over all hosts while the host has no answer yet.
+ * @param {RttEstimator} global @param {RttEstimator | undefined} host @param {boolean} discovery
+ */
+export function connectTimeoutMs(global, host, discovery) {
+  if (discovery) {
+    return global.timing.initialMs;
+  }
+  return host && host.samples > 0 ? host.timeoutMs() : global.timeoutMs();
+}
+
+/** @param {string | undefined} code */
+const stateOfCode = (code) => (code !== undefined && REFUSED.has(code) ? 'closed' : 'filtered');
+
+let tcpWrap = null;
+try {
+  // Node's own TCP handle without the net.Socket stream around it: about twice the connects per second, which
+  // matters on loopback where every answer comes at once. Falls back to net.Socket where it is unavailable.
+  tcpWrap = process.binding('tcp_wrap');
+} catch {
+  tcpWrap = null;
+}
+
+/** @type {Map<number, 'closed' | 'filtered'>} */
+const statusStates = new Map();
+/** @param {number} status a libuv error code */
+function stateOfStatus(status) {
+  let state = statusStates.get(status);
+  if (state === undefined) {
+    let name;
+    try {
+      name = getSystemErrorName(status);
+    } catch {
+      name = undefined;
+    }
+    state = stateOfCode(name);
+    statusStates.set(status, state);
+  }
+  return state;
+}
+
+/** @type {import('./scan-engine.d.mts').Dial} */
+function rawDial(host, port, _timeoutMs, done) {
+  const handle = new tcpWrap.TCP(tcpWrap.constants.SOCKET);
+  let closed = false;
+  const close = () => {
+    if (!closed) {
+      closed = true;
+      handle.close();
+    }
+  };
+  const req = new tcpWrap.TCPConnectWrap();
+  req.oncomplete = (status) => {
+    close();
+    done(status === 0 ? 'open' : stateOfStatus(status));
+  };
+  const err = handle.connect(req, host, port);
+  if (err !== 0) {
+    close();
+    queueMicrotask(() => done(stateOfStatus(err)));
+  }
+  return close;
+}
+
+/** @type {import('./scan-engine.d.mts').Dial} */
+function socketDial(host, port, _timeoutMs, done) {
+  const socket = new Socket();
+  socket.once('connect', () => {
+    socket.destroy();
+    done('open');
+  });
+  socket.once('error', (e) => {
+    socket.destroy();
+    done(stateOfCode(e.code));
+  });
+  socket.connect({ host, port });
+  return () => socket.destroy();
+}
+
+export const defaultDial = tcpWrap && typeof tcpWrap.TCP === 'function' ? rawDial : socketDial;
+
+/**
+ * Scans the hosts `claim()` hands out, one host at a time, until it returns -1: discovery ports first (a host whose
+ * discovery ports all time out counts as down and is not scanned further), then the remaining ports. At most
+ * `concurrency` connects in flight, at most `ratePerSecond` started per second. Open and immediately closed,
+ * nothing sent. Resolves with the open ports per host.
+ * @param {import('./scan-engine.d.mts').EngineOptions} o
+ * @returns {Promise<Record<string, number[]>>}
+ */
+export function runScan(o) {
+  const { hosts, ports, discovery, claim, signal } = o;
+  const dial = o.dial ?? defaultDial;
+  const concurrency = Math.max(1, Math.floor(o.concurrency));
+  const interval = 1000 / o.ratePerSecond;
+  const rest = ports.filter((p) => !discovery.includes(p));
+  const global = new RttEstimator(o.timing);
+  /** @type {Map<number, { est: RttEstimator; pending: number; up: boolean }>} */
+  const hostState = new Map();
+  /** @type {Record<string, number[]>} */
+  const open = {};
+
+  // Jobs as flat arrays: host index, port, discovery flag; `head` is the next job.
+  /** @type {number[]} */ let jobHost = [];
+  /** @type {number[]} */ let jobPort = [];
+  /** @type {boolean[]} */ let jobDisc = [];
+  let head = 0;
+  const push = (h, list, disc) => {
+    for (const p of list) {
+      jobHost.push(h);
+      jobPort.push(p);
+      jobDisc.push(disc);
+    }
+  };
+
+  // In-flight slots; `gen` invalidates a slot's late answer after a timeout.
+  const slotHost = new Int32Array(concurrency);
+  const slotPort = new Int32Array(concurrency);
+  const slotDisc = new Uint8Array(concurrency);
+  const slotStart = new Float64Array(concurrency);
+  const slotDeadline = new Float64Array(concurrency);
+  const slotGen = new Uint32Array(concurrency);
+  const slotBusy = new Uint8Array(concurrency);
+  const slotYoung = new Uint8Array(concurrency);
+  // FIFO of started connects (slot, gen) in start order, to age them out of the young window.
+  /** @type {number[]} */ let youngSlot = [];
+  /** @type {number[]} */ let youngGen = [];
+  let youngHead = 0;
+  let young = 0;
+  const window = Math.min(concurrency, o.window ?? YOUNG_WINDOW);
+  let ageTimer = null;
+  /** @type {(() => void)[]} */
+  const slotAbort = new Array(concurrency);
+  const free = Array.from({ length: concurrency }, (_, i) => concurrency - 1 - i);
+  let inFlight = 0;
+  let exhausted = false;
+  let nextDue = performance.now();
+  let rateTimer = null;
+  let pumping = false;
+
+  return new Promise((resolve) => {
+    let finished = false;
+    const finish = () => {
+      finished = true;
+      clearInterval(sweeper);
+      signal?.removeEventListener('abort', onAbort);
+      clearTimeout(rateTimer ?? undefined);
+      clearTimeout(ageTimer ?? undefined);
+      resolve(open);
+    };
+
+    const complete = (slot, gen, state) => {
+      if (slotGen[slot] !== gen || slotBusy[slot] === 0) {
+        return;
+      }
+      slotGen[slot]++;
+      slotBusy[slot] = 0;
+      if (slotYoung[slot] === 1) {
+        slotYoung[slot] = 0;
+        young--;
+      }
+      free.push(slot);
+      inFlight--;
+      const h = slotHost[slot];
+      const port = slotPort[slot];
+      const hs = hostState.get(h);
+      if (state !== 'filtered') {
+        const rtt = performance.now() - slotStart[slot];
+        global.observe(rtt);
+        hs?.est.observe(rtt);
+      }
+      if (state === 'open') {
+        (open[hosts[h]] ??= []).push(port);
+      }
+      if (slotDisc[slot] === 1 && hs) {
+        hs.pending--;
+        hs.up ||= state !== 'filtered';
+        if (hs.pending === 0 && hs.up) {
+          push(h, rest, false);
+        }
+      }
+      if (!finished) {
+        pump();
+      }
+    };
+
+    const start = () => {
+      const h = jobHost[head];
+      const port = jobPort[head];
+      const disc = jobDisc[head];
+      head++;
+      if (head > 4096 && head * 2 > jobHost.length) {
+        jobHost = jobHost.slice(head);
+        jobPort = jobPort.slice(head);
+        jobDisc = jobDisc.slice(head);
+        head = 0;
+      }
+      const slot = free.pop();
+      const gen = slotGen[slot];
+      const timeoutMs = connectTimeoutMs(global, hostState.get(h)?.est, disc);
+      const now = performance.now();
+      slotHost[slot] = h;
+      slotPort[slot] = port;
+      slotDisc[slot] = disc ? 1 : 0;
+      slotStart[slot] = now;
+      slotDeadline[slot] = now + timeoutMs;
+      slotBusy[slot] = 1;
+      slotYoung[slot] = 1;
+      young++;
+      youngSlot.push(slot);
+      youngGen.push(gen);
+      inFlight++;
+      slotAbort[slot] = dial(hosts[h], port, timeoutMs, (state) => complete(slot, gen, state));
+    };
+
+    // Moves connects older than YOUNG_MS out of the young window; true if that made room. Otherwise a timer pumps
+    // again when the oldest young connect ages out.
+    const ageOut = () => {
+      const limit = performance.now() - YOUNG_MS;
+      while (youngHead < youngSlot.length) {
+        const slot = youngSlot[youngHead];
+        const gen = youngGen[youngHead];
+        if (slotGen[slot] === gen && slotYoung[slot] === 1) {
+          if (slotStart[slot] > limit) {
+            break;
+          }
+          slotYoung[slot] = 0;
+          young--;
+        }
+        youngHead++;
+      }
+      if (youngHead > 4096 && youngHead * 2 > youngSlot.length) {
+        youngSlot = youngSlot.slice(youngHead);
+        youngGen = youngGen.slice(youngHead);
+        youngHead = 0;
+      }
+      if (young < window) {
+        return true;
+      }
+      const oldest = slotStart[youngSlot[youngHead]];
+      ageTimer ??= setTimeout(
+        () => {
+          ageTimer = null;
+          pump();
+        },
+        Math.max(1, oldest + YOUNG_MS - performance.now()),
+      );
+      return false;
+    };
+
+    const pump = () => {
+      if (pumping) {
+        return;
+      }
+      pumping = true;
+      while (free.length > 0 && !signal?.aborted) {
+        if (young >= window && !ageOut()) {
+          break;
+        }
+        if (head >= jobHost.length) {
+          if (exhausted) {
+            break;
+          }
+          const h = claim();
+          if (h < 0 || h >= hosts.length) {
+            exhausted = true;
+            break;
+          }
+          hostState.set(h, { est: new RttEstimator(o.timing), pending: discovery.length, up: false });
+          push(h, discovery.length > 0 ? discovery : ports, discovery.length > 0);
+          continue;
+        }
+        const now = performance.now();
+        const due = Math.max(nextDue, now - BURST_MS);
+        if (due > now + 0.5) {
+          rateTimer ??= setTimeout(() => {
+            rateTimer = null;
+            pump();
+          }, due - now);
+          break;
+        }
+        nextDue = due + interval;
+        start();
+      }
+      pumping = false;
+      const idle = head >= jobHost.length && (exhausted || signal?.aborted);
+      if (inFlight === 0 && (idle || signal?.aborted) && !finished) {
+        finish();
+      }
+    };
+
+    // Expired connects are checked after the poll phase (setImmediate), so answers that arrived while the event
+    // loop was busy are counted before a timeout is declared.
+    const expire = (all = false) => {
+      const now = performance.now();
+      for (let slot = 0; slot < concurrency; slot++) {
+        if (slotBusy[slot] === 1 && (all || slotDeadline[slot] <= now)) {
+          const gen = slotGen[slot];
+          slotAbort[slot]?.();
+          complete(slot, gen, 'filtered');
+        }
+      }
+    };
+    const sweeper = setInterval(
+      () => setImmediate(() => expire()),
+      Math.max(5, Math.min(50, o.timing.minMs / 4)),
+    );
+    const onAbort = () => setImmediate(() => !finished && (expire(true), pump()));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    pump();
+  });
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { connectTimeoutMs, RttEstimator, T4_TIMING } from './scan-engine.mjs';
+import { scanSubnet } from './scan.ts';
+
+const timing = { initialMs: 500, minMs: 100, maxMs: 1250 };
+
+describe('RttEstimator (RFC 6298, nmap -T4 bounds)', () => {
+  it('uses the initial timeout until the first answer', () => {
+    const e = new RttEstimator(timing);
+    expect(e.timeoutMs()).toBe(500);
+    expect(T4_TIMING).toEqual(timing);
+  });
+
+  it('takes srtt = R and rttvar = R/2 from the first sample, then smooths', () => {
+    const e = new RttEstimator({ initialMs: 500, minMs: 1, maxMs: 10_000 });
+    e.observe(40);
+    expect([e.srtt, e.rttvar, e.timeoutMs()]).toEqual([40, 20, 120]);
+    e.observe(80);
+    // rttvar = 0.75·20 + 0.25·|40 − 80| = 25; srtt = 0.875·40 + 0.125·80 = 45; timeout = 45 + 4·25
+    expect([e.srtt, e.rttvar, e.timeoutMs()]).toEqual([45, 25, 145]);
+  });
+
+  it('never goes below the floor: a loopback RST after 0.1 ms gives the 100 ms floor, not 0.3 ms', () => {
+    const e = new RttEstimator(timing);
+    for (let i = 0; i < 50; i++) {
+      e.observe(0.1);
+    }
+    expect(e.timeoutMs()).toBe(100);
+  });
+
+  it('never goes above the ceiling, and grows with the variation of the samples', () => {
+    const slow = new RttEstimator(timing);
+    slow.observe(2000);
+    expect(slow.timeoutMs()).toBe(1250);
+    const steady = new RttEstimator(timing);
+    const jittery = new RttEstimator(timing);
+    for (let i = 0; i < 20; i++) {
+      steady.observe(60);
+      jittery.observe(i % 2 === 0 ? 20 : 100);
+    }
+    expect(steady.timeoutMs()).toBeLessThan(jittery.timeoutMs());
+  });
+
+  it('discovery keeps the initial timeout; a host without answers falls back to the estimate over all hosts', () => {
+    const global = new RttEstimator(timing);
+    const host = new RttEstimator(timing);
+    global.observe(1);
+    expect(connectTimeoutMs(global, host, true)).toBe(500);
+    expect(connectTimeoutMs(global, host, false)).toBe(100);
+    expect(connectTimeoutMs(global, undefined, false)).toBe(100);
+    host.observe(200);
+    expect(connectTimeoutMs(global, host, false)).toBe(600);
+  });
+});
+
+describe('scanSubnet adapts the connect timeout (injected connect)', () => {
+  it('discovery probes get the initial timeout, later probes the timeout of their own host', async () => {
+    const seen: { host: string; port: number; timeoutMs: number }[] = [];
+    await scanSubnet({
+      cidr: '127.9.0.1/31',
+      ports: [80, 443, ...Array.from({ length: 10 }, (_, i) => 2000 + i)],
+      policy: 'loopback',
+      timeoutMs: 400,
+      minTimeoutMs: 5,
+      concurrency: 2,
+      connect: async (host, port, timeoutMs) => {
+        seen.push({ host, port, timeoutMs });
+        // .0 answers at once, .1 after 40 ms.
+        await new Promise((r) => setTimeout(r, host === '127.9.0.0' ? 0 : 40));
+        return 'closed';
+      },
+    });
+    expect(seen).toHaveLength(24);
+    const discovery = seen.filter((s) => s.port === 80 || s.port === 443);
+    expect(discovery.map((s) => s.timeoutMs)).toEqual([400, 400, 400, 400]);
+    const fast = seen.filter((s) => s.host === '127.9.0.0' && s.port >= 2000).map((s) => s.timeoutMs);
+    const slow = seen.filter((s) => s.host === '127.9.0.1' && s.port >= 2000).map((s) => s.timeoutMs);
+    expect(Math.max(...fast)).toBeLessThan(40);
+    expect(Math.min(...slow)).toBeGreaterThanOrEqual(40);
+    expect(Math.max(...slow)).toBeLessThan(400);
+  });
+
+  it('a connect that does not answer within its timeout counts as filtered; its late answer is ignored', async () => {
+    const t = performance.now();
+    const result = await scanSubnet({
+      cidr: '127.9.0.7/32',
+      ports: [631, 8080],
+      policy: 'loopback',
+      skipHostDiscovery: true,
+      timeoutMs: 30,
+      minTimeoutMs: 10,
+      connect: (_host, port) => new Promise((r) => setTimeout(() => r('open'), port === 631 ? 0 : 400)),
+    });
+    expect(result.hosts).toEqual([{ address: '127.9.0.7', openPorts: [631] }]);
+    expect(performance.now() - t).toBeLessThan(300);
+  });
+
+  it('stops when aborted, without waiting for connects in flight', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const t = performance.now();
+    let calls = 0;
+    const result = await scanSubnet({
+      cidr: '127.9.0.0/24',
+      ports: [631],
+      policy: 'loopback',
+      skipHostDiscovery: true,
+      concurrency: 4,
+      timeoutMs: 5000,
+      signal: controller.signal,
+      connect: () => {
+        calls++;
+        return new Promise(() => undefined);
+      },
+    });
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(calls).toBe(4);
+    expect(result.hosts).toEqual([]);
+  });
+});
