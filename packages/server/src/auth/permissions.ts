@@ -76,6 +76,16 @@ export const PERMISSIONS = {
   'artifacts.write': WORKERS,
   search: STAFF,
   'intake.mail': ['dispatcher', 'admin'],
+  /** Report (technician, R) and offer (sales, R); both may send them to the practice. */
+  'documents.create': ['technician', 'sales', 'admin'],
+  'documents.send': ['technician', 'sales', 'admin'],
+  'thread.read': STAFF,
+  'prices.read': ['technician', 'sales', 'admin'],
+  'prices.write': ['admin'],
+  'checks.read': STAFF,
+  'central_sheet.export': WORKERS,
+  /** The technician transfers the final sheet into the central sheet (post-processing task). */
+  'central_sheet.import': ['technician', 'admin'],
   /** Status of database, mail, jobs and storage (no secrets). */
   'integrations.read': ['admin'],
 } as const satisfies Record<string, readonly PrincipalKind[]>;

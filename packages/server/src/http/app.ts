@@ -8,6 +8,7 @@ import { resolveToken } from '../auth/service.ts';
 import { tokenHash } from '../auth/secrets-hash.ts';
 import type { ApiEnv } from './env.ts';
 import { registerRoutes } from './routes.ts';
+import { registerDocumentRoutes } from '../documents/routes.ts';
 
 /** The HTTP body of every 4xx/5xx: one error vocabulary, issues with path and message. */
 export interface ErrorBody {
@@ -119,6 +120,7 @@ export function buildApp(ctx: AppContext, options: AppOptions = {}) {
   );
 
   registerRoutes(app);
+  registerDocumentRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app)));
