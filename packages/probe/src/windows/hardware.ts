@@ -24,11 +24,11 @@ export function mediaTypeKind(value: unknown): Disk['kind'] {
   return 'unknown';
 }
 
-/** "1 Gbps" / "100 Mbps" / 1000000000 (bits/s) → Mbit/s. */
+/** "1 Gbps" / "100 Mbps" / 1000000000 (bits/s) → Mbit/s; fractions kept (Wi-Fi and virtual NICs report 866.5 Mbps). */
 export function linkSpeedMbit(value: unknown): number | undefined {
   const n = num(value);
   if (n !== undefined) {
-    return Math.round(n / 1e6);
+    return round1(n / 1e6);
   }
   const m = /([\d.,]+)\s*([GMK])bps/i.exec(str(value) ?? '');
   if (!m) {
@@ -36,7 +36,7 @@ export function linkSpeedMbit(value: unknown): number | undefined {
   }
   const v = Number((m[1] ?? '').replace(',', '.'));
   const unit = (m[2] ?? '').toUpperCase();
-  return Math.round(unit === 'G' ? v * 1000 : unit === 'M' ? v : v / 1000);
+  return round1(unit === 'G' ? v * 1000 : unit === 'M' ? v : v / 1000);
 }
 
 /** Parses the JSON of {@link WINDOWS_HARDWARE_SCRIPT}. */

@@ -1,5 +1,6 @@
 // Fixtures: hand-written in the documented ConvertTo-Json shape of each query, NOT recorded on a real machine;
-// see src/__fixtures__/windows/README.md for the Microsoft documentation each one follows.
+// see src/__fixtures__/windows/README.md for the Microsoft documentation each one follows. Outputs recorded on real
+// machines are tested in recorded.test.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseWindowsHardware, linkSpeedMbit, mediaTypeKind } from './hardware.ts';
