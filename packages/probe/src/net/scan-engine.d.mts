@@ -53,6 +53,12 @@ export declare function connectTimeoutMs(
   discovery: boolean,
 ): number;
 
+/** Connect over Node's TCP handle (process.binding('tcp_wrap')); only where `rawDialAvailable`. */
+export declare const rawDial: Dial;
+/** Connect over net.Socket: the fallback. */
+export declare const socketDial: Dial;
+export declare const rawDialAvailable: boolean;
+/** rawDial where available, else socketDial. */
 export declare const defaultDial: Dial;
 
 export declare function runScan(options: EngineOptions): Promise<Record<string, number[]>>;

@@ -96,7 +96,7 @@ function stateOfStatus(status) {
 }
 
 /** @type {import('./scan-engine.d.mts').Dial} */
-function rawDial(host, port, _timeoutMs, done) {
+export function rawDial(host, port, _timeoutMs, done) {
   const handle = new tcpWrap.TCP(tcpWrap.constants.SOCKET);
   let closed = false;
   const close = () => {
@@ -119,7 +119,7 @@ function rawDial(host, port, _timeoutMs, done) {
 }
 
 /** @type {import('./scan-engine.d.mts').Dial} */
-function socketDial(host, port, _timeoutMs, done) {
+export function socketDial(host, port, _timeoutMs, done) {
   const socket = new Socket();
   socket.once('connect', () => {
     socket.destroy();
@@ -133,7 +133,8 @@ function socketDial(host, port, _timeoutMs, done) {
   return () => socket.destroy();
 }
 
-export const defaultDial = tcpWrap && typeof tcpWrap.TCP === 'function' ? rawDial : socketDial;
+export const rawDialAvailable = Boolean(tcpWrap && typeof tcpWrap.TCP === 'function');
+export const defaultDial = rawDialAvailable ? rawDial : socketDial;
 
 /**
  * Scans the hosts `claim()` hands out, one host at a time, until it returns -1: discovery ports first (a host whose
