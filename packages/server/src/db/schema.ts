@@ -24,6 +24,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   toDriver: (v) => v,
 });
 
+/** A stored German tsvector, written with its document so searches never recompute it. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const created = () => ts('created_at').notNull().defaultNow();
 
@@ -129,7 +132,10 @@ export const cases = pgTable(
     closedAt: ts('closed_at'),
   },
   (t) => [
-    index('cases_stage_updated_idx').on(t.stage, t.updatedAt),
+    // The board reads the newest open cards per stage straight from this index.
+    index('cases_open_stage_idx')
+      .on(t.stage, t.updatedAt.desc(), t.id)
+      .where(sql`${t.status} = 'open'`),
     index('cases_customer_idx').on(t.customerId),
   ],
 );
@@ -376,12 +382,11 @@ export const searchDocs = pgTable(
     caseId: text('case_id'),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** `to_tsvector('german', title || ' ' || body)`, set by `indexDoc` on every write. */
+    tsv: tsvector('tsv'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.kind, t.refId] }),
-    index('search_docs_fts_idx').using('gin', sql`to_tsvector('german', ${t.title} || ' ' || ${t.body})`),
-  ],
+  (t) => [primaryKey({ columns: [t.kind, t.refId] }), index('search_docs_tsv_idx').using('gin', t.tsv)],
 );
 
 /** Counters (case numbers); one row per name. */

@@ -21,12 +21,14 @@ export async function indexDoc(
   doc: { kind: SearchKind; refId: string; caseId: string | null; title: string; body: string },
 ): Promise<void> {
   const body = doc.body.length > MAX_BODY ? doc.body.slice(0, MAX_BODY) : doc.body;
+  // The tsvector is computed once here, on write; searches match and rank on the stored value.
+  const tsv = sql`to_tsvector('german', ${doc.title} || ' ' || ${body})`;
   await tx
     .insert(searchDocs)
-    .values({ ...doc, body })
+    .values({ ...doc, body, tsv })
     .onConflictDoUpdate({
       target: [searchDocs.kind, searchDocs.refId],
-      set: { title: doc.title, body, caseId: doc.caseId, updatedAt: sql`now()` },
+      set: { title: doc.title, body, tsv, caseId: doc.caseId, updatedAt: sql`now()` },
     });
 }
 
