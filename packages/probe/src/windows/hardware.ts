@@ -61,7 +61,9 @@ export function parseWindowsHardware(raw: unknown): Partial<SystemFacts> {
       kind: media.get(mount) ?? 'unknown',
     };
   });
-  const video = asList(root.video).find((v) => num(v.CurrentHorizontalResolution) !== undefined);
+  // An RDP session adds "Microsoft Remote Display Adapter" (client's resolution), listed first; prefer local ones.
+  const videos = asList(root.video).filter((v) => num(v.CurrentHorizontalResolution) !== undefined);
+  const video = videos.find((v) => !/Remote Display Adapter/i.test(str(v.Name) ?? '')) ?? videos[0];
   const width = num(video?.CurrentHorizontalResolution);
   const height = num(video?.CurrentVerticalResolution);
   const speeds = asList(root.nics)

@@ -23,12 +23,19 @@
 // - nic-recorded-hyperv-netadapter.json: `Get-NetAdapter | Select-Object … LinkSpeed, ReceiveLinkSpeed … |
 //   ConvertTo-Json` in a Hyper-V guest (Windows Server 2019); unchanged.
 //   https://github.com/mondoohq/cnquery/blob/f2644a0928596e50eb7721e859b464165a4d9cf7/providers/os/resources/networkinterface/testdata/windows.toml
+// - network-recorded-vpn-up-wmic.txt, physicaldisk-recorded-latitude7480-wmic.txt, physicaldisk-recorded-vbox-wmic.txt,
+//   video-recorded-intel-nvidia-wmic.txt: `wmic path <class> get /format:list` dumps of Win32_NetworkAdapterConfiguration
+//   (laptop on Wi-Fi with a Fortinet SSL VPN up), MSFT_PhysicalDisk (Dell Latitude 7480 NVMe; VirtualBox disk of a
+//   French Windows 10 Education VM) and Win32_VideoController (Intel HD 4600 + GeForce GTX 950, with an RDP adapter),
+//   "anonymized real datas" in glpi-project/glpi-agent; re-encoded UTF-16LE/CRLF → UTF-8/LF, serials and an owner's
+//   name in the disk ObjectId masked. https://github.com/glpi-project/glpi-agent/tree/77f7cdda24aa6d14ba8800f6bb71a18b98f4526d/resources/win32/wmi
 //
 // Where a recording's shape differs from what our script prints, the helpers below rebuild our envelope from the
 // recorded values (property renames only, said at each helper); the expected values are read off the recordings.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { linkSpeedMbit, parseWindowsHardware } from './hardware.ts';
+import { linkSpeedMbit, mediaTypeKind, parseWindowsHardware } from './hardware.ts';
+import { parseWindowsNetwork } from './network.ts';
 import { parseWindowsOs, windowsDisplayVersion } from './os.ts';
 import {
   parseWindowsAntivirus,
@@ -53,6 +60,35 @@ function wmicCsv(csv: string): Record<string, string>[] {
     expect(values).toHaveLength(keys.length);
     return Object.fromEntries(keys.map((k, i) => [k, values[i] ?? '']));
   });
+}
+
+/**
+ * `wmic … get /format:list`: `Key=Value` lines, one block per instance. Converted to what ConvertTo-Json prints for
+ * the same CIM instance: empty → null, TRUE/FALSE → booleans, `{"a","b"}` → string arrays; other values stay text.
+ */
+function wmicList(list: string): Record<string, unknown>[] {
+  return list
+    .split(/\n\s*\n/)
+    .map((block) => block.split('\n').filter((l) => l.includes('=')))
+    .filter((lines) => lines.length > 0)
+    .map((lines) =>
+      Object.fromEntries(
+        lines.map((line) => {
+          const at = line.indexOf('=');
+          const value = line.slice(at + 1);
+          const array = /^\{(.*)\}$/.exec(value);
+          const parsed: unknown =
+            value === ''
+              ? null
+              : value === 'TRUE' || value === 'FALSE'
+                ? value === 'TRUE'
+                : array
+                  ? (array[1] ?? '').split(',').map((v) => v.replace(/^"|"$/g, ''))
+                  : value;
+          return [line.slice(0, at), parsed];
+        }),
+      ),
+    );
 }
 
 const pick = (o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
@@ -271,5 +307,92 @@ describe('recorded: Get-NetAdapter (Hyper-V guest, Windows Server 2019)', () => 
         nics: pick(nic, ['Name', 'LinkSpeed', 'ReceiveLinkSpeed']),
       }),
     ).toEqual({ nicSpeedMbit: 866.5 });
+  });
+});
+
+describe('recorded: Win32_NetworkAdapterConfiguration (laptop, Wi-Fi + Fortinet SSL VPN up)', () => {
+  // Our WQL filter IPEnabled=True, applied to the recorded instances: the Wi-Fi and the VPN adapter remain.
+  const adapters = wmicList(text('network-recorded-vpn-up-wmic.txt')).filter((a) => a.IPEnabled === true);
+
+  it('the Wi-Fi adapter with the gateway is the main one; DNS and DHCP server from it, the VPN listed too', () => {
+    expect(adapters.map((a) => a.Description)).toEqual([
+      'Intel(R) Wi-Fi 6 AX201 160MHz',
+      'Fortinet SSL VPN Virtual Ethernet Adapter',
+    ]);
+    const raw = adapters.map((a) =>
+      pick(a, [
+        'Description',
+        'IPAddress',
+        'DefaultIPGateway',
+        'DNSServerSearchOrder',
+        'DHCPEnabled',
+        'DHCPServer',
+        'MACAddress',
+      ]),
+    );
+    expect(parseWindowsNetwork(raw)).toEqual({
+      interfaces: [
+        {
+          name: 'Intel(R) Wi-Fi 6 AX201 160MHz',
+          addresses: ['192.168.0.254', 'fe80::3a27:1bd1:1148:0d87'],
+          mac: '45:00:00:00:FF:14',
+          dhcp: true,
+        },
+        {
+          name: 'Fortinet SSL VPN Virtual Ethernet Adapter',
+          addresses: ['10.177.0.17', 'fe80::485a:6ef8:5cc4:45e1'],
+          mac: '00:00:A0:00:00:01',
+          dhcp: false,
+        },
+      ],
+      gateway: '192.168.0.102',
+      dnsServers: ['127.0.0.1'],
+      dhcpServer: '192.168.0.102',
+    });
+  });
+});
+
+describe('recorded: MSFT_PhysicalDisk MediaType', () => {
+  it('Dell Latitude 7480 NVMe (MediaType 4, BusType 17) is an SSD', () => {
+    const [disk] = wmicList(text('physicaldisk-recorded-latitude7480-wmic.txt'));
+    expect([disk?.FriendlyName, disk?.MediaType, disk?.BusType]).toEqual([
+      'PC300 NVMe SK hynix 512GB',
+      '4',
+      '17',
+    ]);
+    expect(mediaTypeKind(disk?.MediaType)).toBe('ssd');
+  });
+
+  it('a VirtualBox disk reports MediaType 0 (unspecified) and stays unknown', () => {
+    const [disk] = wmicList(text('physicaldisk-recorded-vbox-wmic.txt'));
+    expect([disk?.FriendlyName, disk?.MediaType]).toEqual(['VBOX HARDDISK', '0']);
+    expect(mediaTypeKind(disk?.MediaType)).toBe('unknown');
+  });
+});
+
+describe('recorded: Win32_VideoController (Intel HD 4600 + GeForce GTX 950, RDP adapter listed first)', () => {
+  const video = wmicList(text('video-recorded-intel-nvidia-wmic.txt')).map((v) =>
+    pick(v, ['Name', 'CurrentHorizontalResolution', 'CurrentVerticalResolution']),
+  );
+
+  it('reports the local displays (1920×1200), not the Remote Display Adapter (1920×1080)', () => {
+    expect(video.map((v) => [v.Name, v.CurrentHorizontalResolution, v.CurrentVerticalResolution])).toEqual([
+      ['Microsoft Remote Display Adapter', '1920', '1080'],
+      ['Intel(R) HD Graphics 4600', '1920', '1200'],
+      ['NVIDIA GeForce GTX 950', '1920', '1200'],
+    ]);
+    expect(parseWindowsHardware({ cpu: null, logicalDisks: null, physical: [], video, nics: null })).toEqual({
+      display: { width: 1920, height: 1200 },
+    });
+    // Only the remote adapter left (a PC without local driver output): its resolution is still reported.
+    expect(
+      parseWindowsHardware({
+        cpu: null,
+        logicalDisks: null,
+        physical: [],
+        video: video.slice(0, 1),
+        nics: null,
+      }),
+    ).toEqual({ display: { width: 1920, height: 1080 } });
   });
 });
