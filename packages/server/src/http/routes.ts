@@ -310,14 +310,23 @@ export function registerRoutes(app: Api): void {
       method: 'get',
       path: '/api/board',
       tags: ['cases'],
-      summary: 'Open cases per stage (the board)',
-      request: { query: z.object({ perStage: z.coerce.number().int().min(1).max(100).default(20) }) },
+      summary: 'Open cases per stage (the board); filter by assignee, role, due date',
+      request: {
+        query: z.object({
+          perStage: z.coerce.number().int().min(1).max(100).default(20),
+          assignee: Id.optional(),
+          role: RoleSchema.optional(),
+          dueBefore: Iso.optional(),
+        }),
+      },
       responses: ok('Board'),
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const { perStage } = c.req.valid('query');
-      return c.json(await boardCache.get(ctx, `board:${perStage}`, () => board(ctx, perStage)), 200);
+      const { perStage, assignee, role, dueBefore } = c.req.valid('query');
+      const filter = { assignee, role, dueBefore: dueBefore === undefined ? undefined : new Date(dueBefore) };
+      const key = `board:${perStage}:${assignee ?? ''}:${role ?? ''}:${dueBefore ?? ''}`;
+      return c.json(await boardCache.get(ctx, key, () => board(ctx, perStage, filter)), 200);
     },
   );
   app.openapi(
