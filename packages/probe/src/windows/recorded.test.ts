@@ -29,6 +29,8 @@
 //   French Windows 10 Education VM) and Win32_VideoController (Intel HD 4600 + GeForce GTX 950, with an RDP adapter),
 //   "anonymized real datas" in glpi-project/glpi-agent; re-encoded UTF-16LE/CRLF → UTF-8/LF, serials and an owner's
 //   name in the disk ObjectId masked. https://github.com/glpi-project/glpi-agent/tree/77f7cdda24aa6d14ba8800f6bb71a18b98f4526d/resources/win32/wmi
+// - sql-instances-recorded-glpi.reg: `HKLM\SOFTWARE\Microsoft\Microsoft SQL Server\Instance Names\SQL` exported by
+//   regedit on a server with two instances (glpi-agent resources/win32/registry/mssql-SQL.reg, same commit), re-encoded.
 //
 // Where a recording's shape differs from what our script prints, the helpers below rebuild our envelope from the
 // recorded values (property renames only, said at each helper); the expected values are read off the recordings.
@@ -36,6 +38,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { linkSpeedMbit, mediaTypeKind, parseWindowsHardware } from './hardware.ts';
 import { parseWindowsNetwork } from './network.ts';
+import { parseWindowsPvs } from './pvs.ts';
 import { parseWindowsOs, windowsDisplayVersion } from './os.ts';
 import {
   parseWindowsAntivirus,
@@ -394,5 +397,30 @@ describe('recorded: Win32_VideoController (Intel HD 4600 + GeForce GTX 950, RDP 
         nics: null,
       }),
     ).toEqual({ display: { width: 1920, height: 1080 } });
+  });
+});
+
+describe('recorded: SQL Server Instance Names key (regedit export, two instances)', () => {
+  // Our script turns each value of that key into { Instance, Id, Version, Edition, PatchLevel }; the `<Id>\Setup`
+  // keys with the version were not part of the recording, so those stay null here.
+  const values = [...text('sql-instances-recorded-glpi.reg').matchAll(/^"([^"]+)"="([^"]+)"$/gm)].map(
+    (m) => ({
+      Instance: m[1],
+      Id: m[2],
+      Version: null,
+      Edition: null,
+      PatchLevel: null,
+    }),
+  );
+
+  it('lists both instances; the first is the one reported, without a version it cannot name', () => {
+    expect(values.map((v) => [v.Instance, v.Id])).toEqual([
+      ['QUINTIQSQL', 'MSSQL10_50.QUINTIQSQL'],
+      ['SQLEXPRESS', 'MSSQL11.SQLEXPRESS'],
+    ]);
+    const pvs = parseWindowsPvs({ services: [], sql: values });
+    expect(pvs.sqlInstances).toEqual([{ instance: 'QUINTIQSQL' }, { instance: 'SQLEXPRESS' }]);
+    expect(pvs.sqlServer).toEqual({ instance: 'QUINTIQSQL' });
+    expect(pvs.services).toEqual([]);
   });
 });
