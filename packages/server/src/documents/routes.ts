@@ -44,34 +44,35 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Report, offer, sending, thread, price catalog, check catalog, central sheet and bundle (issue 8). */
 export function registerDocumentRoutes(app: Api): void {
-  app.openapi(
-    defineRoute('documents.create', {
-      method: 'post',
-      path: '/api/cases/{caseId}/documents/report',
-      tags: ['documents'],
-      summary: 'Render the report PDF from the current sheet and findings; filed in 04_Nacharbeit',
-      request: { params: CaseParams, ...LangBody },
-      responses: created('DocumentCreated'),
-    }),
-    async (c) => {
-      const lang = c.req.valid('json').lang ?? 'de';
-      return c.json(await createReport(c.get('ctx'), actorOf(c), c.req.valid('param').caseId, lang), 201);
+  const renderers = {
+    report: {
+      create: createReport,
+      what: 'report PDF from the current sheet and findings',
+      out: 'DocumentCreated',
     },
-  );
-  app.openapi(
-    defineRoute('documents.create', {
-      method: 'post',
-      path: '/api/cases/{caseId}/documents/offer',
-      tags: ['documents'],
-      summary: 'Render the offer PDF from the findings and the price catalog; filed in 04_Nacharbeit',
-      request: { params: CaseParams, ...LangBody },
-      responses: created('OfferCreated'),
-    }),
-    async (c) => {
-      const lang = c.req.valid('json').lang ?? 'de';
-      return c.json(await createOffer(c.get('ctx'), actorOf(c), c.req.valid('param').caseId, lang), 201);
+    offer: {
+      create: createOffer,
+      what: 'offer PDF from the findings and the price catalog',
+      out: 'OfferCreated',
     },
-  );
+  } as const;
+  for (const kind of ['report', 'offer'] as const) {
+    const r = renderers[kind];
+    app.openapi(
+      defineRoute('documents.create', {
+        method: 'post',
+        path: `/api/cases/{caseId}/documents/${kind}`,
+        tags: ['documents'],
+        summary: `Render the ${r.what}; filed in 04_Nacharbeit`,
+        request: { params: CaseParams, ...LangBody },
+        responses: created(r.out),
+      }),
+      async (c) => {
+        const lang = c.req.valid('json').lang ?? 'de';
+        return c.json(await r.create(c.get('ctx'), actorOf(c), c.req.valid('param').caseId, lang), 201);
+      },
+    );
+  }
   app.openapi(
     defineRoute('documents.send', {
       method: 'post',
