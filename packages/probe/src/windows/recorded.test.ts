@@ -29,6 +29,10 @@
 //   French Windows 10 Education VM) and Win32_VideoController (Intel HD 4600 + GeForce GTX 950, with an RDP adapter),
 //   "anonymized real datas" in glpi-project/glpi-agent; re-encoded UTF-16LE/CRLF → UTF-8/LF, serials and an owner's
 //   name in the disk ObjectId masked. https://github.com/glpi-project/glpi-agent/tree/77f7cdda24aa6d14ba8800f6bb71a18b98f4526d/resources/win32/wmi
+// - logicaldisk-recorded-ws2008-wmic.txt: `wmic path Win32_LogicalDisk get /format:list` on a Windows Server 2008
+//   Enterprise VMware VM with two local and three network drives (fusioninventory/fusioninventory-agent
+//   resources/win32/wmi/2008-Enterprise-Win32_LogicalDisk.wmi); re-encoded, host name and volume serials masked.
+//   https://github.com/fusioninventory/fusioninventory-agent/blob/b839fd5d82774564432d4fe35aab6f05947507f9/resources/win32/wmi/2008-Enterprise-Win32_LogicalDisk.wmi
 // - sql-instances-recorded-glpi.reg: `HKLM\SOFTWARE\Microsoft\Microsoft SQL Server\Instance Names\SQL` exported by
 //   regedit on a server with two instances (glpi-agent resources/win32/registry/mssql-SQL.reg, same commit), re-encoded.
 //
@@ -422,5 +426,27 @@ describe('recorded: SQL Server Instance Names key (regedit export, two instances
     expect(pvs.sqlInstances).toEqual([{ instance: 'QUINTIQSQL' }, { instance: 'SQLEXPRESS' }]);
     expect(pvs.sqlServer).toEqual({ instance: 'QUINTIQSQL' });
     expect(pvs.services).toEqual([]);
+  });
+});
+
+describe('recorded: Win32_LogicalDisk (Windows Server 2008 Enterprise VM, local and network drives)', () => {
+  // Our query filters DriveType=3 (local fixed disks); applied to the recorded instances, C: and D: remain.
+  const fixed = wmicList(text('logicaldisk-recorded-ws2008-wmic.txt'))
+    .filter((d) => d.DriveType === '3')
+    .map((d) => pick(d, ['DeviceID', 'Size', 'FreeSpace']));
+
+  it('reports size and free space in GiB; without a physical-disk record the kind stays unknown', () => {
+    expect(fixed).toEqual([
+      { DeviceID: 'C:', Size: '42949668864', FreeSpace: '21440266240' },
+      { DeviceID: 'D:', Size: '10735316992', FreeSpace: '10506776576' },
+    ]);
+    expect(
+      parseWindowsHardware({ cpu: null, logicalDisks: fixed, physical: [], video: null, nics: null }),
+    ).toEqual({
+      disks: [
+        { mount: 'C:', sizeGb: 40, freeGb: 20, kind: 'unknown' },
+        { mount: 'D:', sizeGb: 10, freeGb: 9.8, kind: 'unknown' },
+      ],
+    });
   });
 });
