@@ -37,7 +37,7 @@
 //   regedit on a server with two instances (glpi-agent resources/win32/registry/mssql-SQL.reg, same commit), re-encoded.
 //
 // Where a recording's shape differs from what our script prints, the helpers below rebuild our envelope from the
-// recorded values (property renames only, said at each helper); the expected values are read off the recordings.
+// recorded values (renames and format conversions only, said at each helper); expected values are read off the recordings.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { linkSpeedMbit, mediaTypeKind, parseWindowsHardware } from './hardware.ts';
