@@ -37,6 +37,8 @@ export const serveCommand: Command = {
   description: [
     'Configuration comes from the environment (PRAXISREADY_*, DATABASE_URL); see packages/server/README.md.',
     'PRAXISREADY_MASTER_KEY (32 random bytes, base64) is required: it encrypts the secrets vault.',
+    'Mail intake: PRAXISREADY_SMTP_INTAKE_PORT starts the SMTP listener, PRAXISREADY_IMAP_URL (+ _USER, _PASSWORD)',
+    'the IMAP poll (a pg-boss job); PRAXISREADY_SMTP_URL + PRAXISREADY_MAIL_FROM send appointment invites.',
     'Migrations run on start. Stops cleanly on Ctrl+C / SIGTERM.',
   ].join('\n'),
   options: {
@@ -65,6 +67,10 @@ export const serveCommand: Command = {
     ctx.out(
       `praxisready server listening on ${url} (${server.ctx.database.engine}${config.databaseUrl ? '' : `, ${config.dataDir}`})`,
     );
+    const smtp = server.integrations.smtpIntake;
+    if (smtp) {
+      ctx.out(`smtp intake listening on ${smtp.host}:${smtp.port}`);
+    }
     await untilStopped();
     ctx.err('stopping …');
     await server.close();
