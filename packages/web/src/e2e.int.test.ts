@@ -1,8 +1,11 @@
 /**
  * End to end: the built UI served by a real server (PGlite in a temp dir, loopback only), driven by headless
- * Debian chromium through playwright-core. Flow: login → board → case → probe hand-off and upload → sheet edit
- * with live findings → save → findings view → search → pre-information form on its token link (phone width). Screenshots go to
- * test-output/web/ for a human to look at.
+ * Debian chromium through playwright-core, at tablet width. The whole case, each role in its own session:
+ * intake mail over real SMTP → dispatcher (review, assign helpdesk, move) → helpdesk (customer, appointment and
+ * the practice's answer, pre-information link, technician) → the practice's form on a phone → technician (probe
+ * hand-off and upload from the lab, sheet conflict, live findings, save, findings, post-processing, report)
+ * → sales (offer sent, negotiating, follow-up, won, "PVS gebucht") → customers and admin screens.
+ * Screenshots of every screen go to test-output/screenshots/ for a human to look at.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -13,13 +16,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/src/db/connect.ts';
 import { createFixture, PASSWORD, type Fixture } from '../../server/src/test-support/fixture.ts';
-import { intakeMail } from '../../server/src/intake/service.ts';
-import { systemActor } from '../../server/src/context.ts';
+import { startMailIntake } from '../../server/src/intake/mail.ts';
+import { startSmtpSink, type SmtpSink } from '../../mail/src/test-support/index.ts';
+import nodemailer from 'nodemailer';
 
 const webRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const repoRoot = resolve(webRoot, '../..');
 const dist = join(webRoot, 'dist');
-const shots = join(repoRoot, 'test-output', 'web');
+const shots = join(repoRoot, 'test-output', 'screenshots');
 const CHROMIUM = process.env.PRAXISREADY_CHROMIUM ?? '/usr/bin/chromium';
 const facts = JSON.parse(
   readFileSync(join(repoRoot, 'packages/server/src/__fixtures__/facts-empfang.json'), 'utf8'),
@@ -41,10 +45,10 @@ describe('web UI end to end (chromium)', () => {
   let dir: string;
   let database: Database;
   let f: Fixture;
+  let sink: SmtpSink;
   let base: string;
   let browser: Browser;
   let page: Page;
-  let caseId: string;
 
   beforeAll(async () => {
     if (
@@ -55,25 +59,18 @@ describe('web UI end to end (chromium)', () => {
     }
     mkdirSync(shots, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'praxisready-web-e2e-'));
+    // the practice's mailbox and the CCs: every mail the server sends lands here (loopback SMTP)
+    sink = await startSmtpSink({ port: 0 });
     database = await openDatabase({ pgliteDir: join(dir, 'pglite') });
-    f = await createFixture(database, { staticDir: dist, dataDir: dir, memoryDb: false });
+    f = await createFixture(database, {
+      staticDir: dist,
+      dataDir: dir,
+      memoryDb: false,
+      smtpOut: { host: '127.0.0.1', port: sink.port, secure: false, auth: undefined },
+      mailFrom: 'Praxisready Audit <audit@systemhaus.test>',
+    });
     base = await f.server.listen();
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const created = await intakeMail(f.server.ctx, systemActor('smtp'), {
-      messageId: '<e2e-web@praxis-sonnenschein.de>',
-      subject: 'Anfrage Tech-Audit Praxis Sonnenschein',
-      data: {
-        practiceName: 'Praxis Dr. Sonnenschein',
-        contactName: 'Maria Schmidt',
-        phone: '030 1234567',
-        email: 'info@praxis-sonnenschein.de',
-        street: 'Hauptstraße 5',
-        postalCode: '10115',
-        city: 'Berlin',
-      },
-      attachments: [],
-    });
-    caseId = created.caseId;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -86,8 +83,8 @@ describe('web UI end to end (chromium)', () => {
         '--no-first-run',
       ],
     });
-    // Tablet in landscape: the technician's device on site.
-    page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'de-DE' });
+    // Tablet in portrait (≈ 800 px): the technician's device on site.
+    page = await browser.newPage({ viewport: { width: 820, height: 1180 }, locale: 'de-DE' });
     // Loopback only: any request to another host fails the test.
     await page.route('**/*', (route) =>
       route.request().url().startsWith(base) ? route.continue() : route.abort(),
@@ -97,37 +94,167 @@ describe('web UI end to end (chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     await f?.server.close();
+    await sink?.close();
     await database?.close();
     if (dir) {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('login → board → case → probe → sheet with live findings → pre-information form', async () => {
-    // login
-    await page.goto(`${base}/login`);
-    await page.getByLabel('E-Mail').fill('technician@praxisready.test');
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  async function loginAs(role: string) {
+    if (await page.getByRole('button', { name: 'Abmelden' }).isVisible()) {
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+    }
+    await page.getByLabel('E-Mail').fill(`${role}@praxisready.test`);
     await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.screenshot({ path: join(shots, '01-login.png') });
     await page.getByRole('button', { name: 'Anmelden' }).click();
-
-    // board
     await page.getByRole('heading', { level: 1, name: 'Fallübersicht' }).waitFor();
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).count()).toBe(8);
-    const card = page.getByRole('link', { name: /Praxis Dr\. Sonnenschein/ });
-    await card.waitFor();
-    await page.screenshot({ path: join(shots, '02-board.png'), fullPage: true });
-    await card.click();
+  }
+  const task = (name: RegExp) => page.getByRole('checkbox', { name });
+  const stage = () => page.locator('p', { hasText: 'Phase:' }).locator('strong');
+  async function move(to: string) {
+    await page.getByRole('button', { name: `Weiter nach: ${to}` }).click();
+    await expect.poll(() => stage().textContent()).toBe(to);
+  }
+  async function setSales(label: string) {
+    await page.getByLabel('Neuer Status').selectOption({ label });
+    await page.getByRole('button', { name: 'Status setzen' }).click();
+    await expect.poll(() => page.getByTestId('sales-status').textContent()).toBe(label);
+  }
 
-    // case page: probe hand-off, then the probe uploads from the lab with that token
-    await page.getByRole('heading', { level: 1, name: /Praxis Dr\. Sonnenschein/ }).waitFor();
+  it('intake mail → dispatch → schedule → pre-information → probe → sheet → report file → sales → PVS booked', async () => {
+    // 1. intake: the practice's request arrives over SMTP at the central mailbox
+    const intake = await startMailIntake(f.server.ctx, { port: 0 });
+    try {
+      const transport = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: intake.port,
+        secure: false,
+        ignoreTLS: true,
+      });
+      await transport.sendMail({
+        from: 'Maria Schmidt <info@praxis-sonnenschein.de>',
+        to: 'audit@systemhaus.test',
+        subject: 'Anfrage Tech-Audit Praxis Sonnenschein',
+        messageId: '<e2e-web@praxis-sonnenschein.de>',
+        text: [
+          'Guten Tag,',
+          'wir möchten Doctolib mit TI-Anbindung nutzen und bitten um einen Tech-Audit.',
+          '',
+          'Mit freundlichen Grüßen',
+          'Maria Schmidt',
+          'Praxis Dr. Sonnenschein',
+          'Hauptstraße 5',
+          '10115 Berlin',
+          'Tel. 030 1234567',
+        ].join('\n'),
+      });
+      transport.close();
+    } finally {
+      await intake.close();
+    }
+
+    // 2. dispatcher: board → case; review, move to dispatch, assign the helpdesk, move to scheduling
+    await page.goto(`${base}/login`);
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+    await shot('01-login');
+    await loginAs('dispatcher');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).count()).toBe(8);
+    const card = page.getByRole('link', { name: /Sonnenschein/ });
+    await card.waitFor();
+    await shot('02-board');
+    await card.click();
+    await page.getByRole('heading', { level: 1, name: /Sonnenschein/ }).waitFor();
+    const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
+    await expect.poll(() => stage().textContent()).toBe('Anfrage eingegangen');
+    expect(await page.locator('dd', { hasText: 'Maria Schmidt' }).count()).toBeGreaterThan(0);
+    await task(/Anfrage gesichtet/).click();
+    await expect.poll(() => task(/Anfrage gesichtet/).isChecked()).toBe(true);
+    await move('Weiterleitung an Helpdesk');
+    await page.getByLabel('Helpdesk', { exact: true }).selectOption({ label: 'Test helpdesk' });
+    await page
+      .getByRole('listitem')
+      .filter({ has: page.getByLabel('Helpdesk', { exact: true }) })
+      .getByRole('button', { name: 'Zuweisen' })
+      .click();
+    await expect.poll(() => task(/An Helpdesk weitergeleitet/).isChecked()).toBe(true);
+    await shot('03-case-dispatch');
+    await move('Kunde angelegt & terminiert');
+
+    // 3. helpdesk: finds the case by search; customer and site, appointment with the practice's answer,
+    //    pre-information link, technician
+    await loginAs('helpdesk');
+    await page.getByRole('searchbox', { name: 'Fälle, Sheets, Dateien durchsuchen' }).fill('Sonnenschein');
+    await page.keyboard.press('Enter');
+    const hit = page.getByRole('link', { name: /#1 .*Sonnenschein/ }).first();
+    await hit.waitFor();
+    await shot('04-search');
+    await hit.click();
+    await page.getByRole('button', { name: /Kund\*in und Standort aus der Anfrage/ }).click();
+    await expect.poll(() => task(/Kund\*in und Standort angelegt/).isChecked()).toBe(true);
+    await page.getByLabel('Beginn', { exact: true }).fill('2026-12-01T09:00');
+    await page.getByLabel('Ende', { exact: true }).fill('2026-12-01T12:00');
+    await page.getByRole('button', { name: 'Termin vorschlagen' }).click();
+    await page.getByText('vorgeschlagen', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Zusage eintragen' }).click();
+    await page.getByText('zugesagt', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Link für die Praxis erzeugen' }).click();
+    const href = await page.getByRole('link', { name: /vorab-info#prp_/ }).getAttribute('href');
+    const formToken = href!.split('#')[1]!;
+    await page.getByLabel('Techniker/in', { exact: true }).selectOption({ label: 'Test technician' });
+    await page
+      .getByRole('listitem')
+      .filter({ has: page.getByLabel('Techniker/in', { exact: true }) })
+      .getByRole('button', { name: 'Zuweisen' })
+      .click();
+    await expect.poll(() => task(/Termin vorgeschlagen/).isChecked()).toBe(true);
+    await page.getByRole('heading', { level: 2, name: 'Verlauf (Audit-Trail)' }).waitFor();
+    await shot('05-case-scheduling');
+    await move('Tech-Audit vor Ort / remote');
+
+    // 4. the practice opens its link on a phone and answers the pre-information form
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+    await phone.route('**/*', (route) =>
+      route.request().url().startsWith(base) ? route.continue() : route.abort(),
+    );
+    await phone.goto(`${base}/vorab-info#${formToken}`);
+    await phone.getByRole('heading', { level: 1, name: 'Technische Vorab-Informationen' }).waitFor();
+    await phone.getByRole('textbox', { name: 'Name' }).fill('Maria Schmidt');
+    await phone.getByLabel('Eingesetztes PVS').fill('x.concept');
+    await phone.getByLabel('Anzahl Arbeitsplätze').fill('4');
+    await phone.getByLabel(/Großgeräte/).selectOption('no');
+    await phone.getByLabel(/Geräteliste/).fill('Drucker, Brother HL-L5100\nKartenterminal, ORGA 6141');
+    await phone.screenshot({ path: join(shots, '06-preinfo-phone.png'), fullPage: true });
+    await phone.getByRole('button', { name: 'Absenden' }).click();
+    await phone.getByRole('status').filter({ hasText: 'Vielen Dank' }).waitFor();
+    await phone.screenshot({ path: join(shots, '07-preinfo-sent.png') });
+    await phone.close();
+    const pre = (await (await f.req('GET', `/api/cases/${caseId}/preinfo`, f.tokens.helpdesk)).json()) as {
+      answers: Record<string, unknown>;
+    };
+    expect(pre.answers).toMatchObject({
+      contactPerson: { name: 'Maria Schmidt' },
+      pvsInUse: 'x.concept',
+      workplaces: 4,
+      largeMedicalDevices: 'no',
+      devices: [
+        { kind: 'Drucker', model: 'Brother HL-L5100' },
+        { kind: 'Kartenterminal', model: 'ORGA 6141' },
+      ],
+    });
+
+    // 5. technician: probe hand-off on the case page, then the probe uploads from the lab with that token
+    await loginAs('technician');
+    await page.goto(`${base}/faelle/${encodeURIComponent(caseId)}`);
+    await page.getByRole('heading', { level: 1, name: /Sonnenschein/ }).waitFor();
     await page.getByRole('button', { name: 'Einschreibe-Token erzeugen' }).click();
     const command = await page.getByLabel('Auf dem Praxis-PC ausführen').inputValue();
     const token = /PRAXISREADY_TOKEN="([^"]+)"/.exec(command)?.[1];
     expect(token).toMatch(/^pre_/);
     expect(command).toContain('praxisready probe --upload');
-    await page.getByRole('heading', { level: 2, name: 'Logbuch' }).waitFor();
-    await page.screenshot({ path: join(shots, '03-case.png'), fullPage: true });
+    await shot('08-case-probe');
     // the technician had already typed a gateway: the probe's differing value becomes a conflict
     const sheet0 = (await (await f.req('GET', `/api/cases/${caseId}/sheet`, f.tokens.technician)).json()) as {
       revision: number;
@@ -144,7 +271,7 @@ describe('web UI end to end (chromium)', () => {
     });
     expect(upload.status, await upload.clone().text()).toBe(200);
 
-    // audit sheet: the probe's value is marked, a person edit changes findings live, save persists it
+    // 6. audit sheet: the probe's value is marked, a person edit changes findings live, save persists it
     await page.getByRole('button', { name: 'Audit-Sheet öffnen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit-Sheet' }).waitFor();
     await page.getByRole('button', { name: /Netzwerk/ }).click();
@@ -152,12 +279,12 @@ describe('web UI end to end (chromium)', () => {
     await expect.poll(() => gateway.inputValue()).toBe('192.168.10.254');
     const conflict = page.getByRole('note');
     expect(await conflict.textContent()).toContain('192.168.10.1');
-    await page.screenshot({ path: join(shots, '04-sheet-conflict.png'), fullPage: true });
+    await shot('09-sheet-conflict');
     await conflict.getByRole('button', { name: 'Probe-Wert übernehmen' }).click();
     await expect.poll(() => gateway.inputValue()).toBe('192.168.10.1');
     const sourceId = await gateway.getAttribute('aria-describedby');
     expect(await page.locator(`#${sourceId}`).textContent()).toContain('von der Probe erfasst');
-    await page.screenshot({ path: join(shots, '04-sheet-network-probe.png'), fullPage: true });
+    await shot('10-sheet-network-probe');
 
     await page.getByRole('button', { name: /IT-Sicherheit/ }).click();
     const finding = page
@@ -167,7 +294,7 @@ describe('web UI end to end (chromium)', () => {
     await expect.poll(() => finding.textContent()).toContain('offen');
     await page.getByLabel('Admin-Konten getrennt').selectOption('false');
     await expect.poll(() => finding.textContent()).toContain('Mangel');
-    await page.screenshot({ path: join(shots, '05-sheet-live-findings.png'), fullPage: true });
+    await shot('11-sheet-live-findings');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Gespeichert', { exact: true }).waitFor();
     const sheet = (await (await f.req('GET', `/api/cases/${caseId}/sheet`, f.tokens.technician)).json()) as {
@@ -183,71 +310,76 @@ describe('web UI end to end (chromium)', () => {
     const liveOverall = await page.locator('.sheet-status .score').first().textContent();
     expect(liveOverall).toBe(`${Math.round(server.scores.overall.score!)} %`);
 
-    // findings view (server findings after the save), failing ones by default
-    await page.getByRole('link', { name: /Zurück zum Fall/ }).click();
-    await page.getByRole('button', { name: 'Befunde anzeigen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Befunde' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Administrationskonten getrennt (Rechte)' }).waitFor();
-    await page.screenshot({ path: join(shots, '06-findings.png'), fullPage: true });
-    await page.getByRole('link', { name: /Zurück zum Fall/ }).click();
-    await page.getByRole('button', { name: 'Audit-Sheet öffnen' }).click();
-
     // English switch
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit sheet' }).waitFor();
     await page.getByRole('button', { name: 'Deutsch' }).click();
 
-    // pre-information: the helpdesk makes the link on the case page; the practice opens it on a phone
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await page.getByLabel('E-Mail').fill('helpdesk@praxisready.test');
-    await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Fallübersicht' }).waitFor();
-    // global search finds the case (and its sheet) by the practice name
-    await page.getByRole('searchbox', { name: 'Fälle, Sheets, Dateien durchsuchen' }).fill('Sonnenschein');
-    await page.keyboard.press('Enter');
-    const hit = page.getByRole('link', { name: /#1 Praxis Dr\. Sonnenschein/ });
-    await hit.waitFor();
-    await page.screenshot({ path: join(shots, '07-search.png'), fullPage: true });
-    await hit.click();
-    await page.getByLabel('Beginn', { exact: true }).fill('2026-12-01T09:00');
-    await page.getByLabel('Ende', { exact: true }).fill('2026-12-01T12:00');
-    await page.getByRole('button', { name: 'Termin vorschlagen' }).click();
-    await page.getByText('vorgeschlagen', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Link für die Praxis erzeugen' }).click();
-    const href = await page.getByRole('link', { name: /vorab-info#prp_/ }).getAttribute('href');
-    const formToken = href!.split('#')[1]!;
-    // The helpdesk sees the audit trail, including the technician's sheet edit and the probe upload.
-    await page.getByRole('heading', { level: 2, name: 'Verlauf (Audit-Trail)' }).waitFor();
-    await page.screenshot({ path: join(shots, '08-case-helpdesk.png'), fullPage: true });
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
-    await phone.route('**/*', (route) =>
-      route.request().url().startsWith(base) ? route.continue() : route.abort(),
-    );
-    await phone.goto(`${base}/vorab-info#${formToken}`);
-    await phone.getByRole('heading', { level: 1, name: 'Technische Vorab-Informationen' }).waitFor();
-    await phone.getByRole('textbox', { name: 'Name' }).fill('Maria Schmidt');
-    await phone.getByLabel('Eingesetztes PVS').fill('x.concept');
-    await phone.getByLabel('Anzahl Arbeitsplätze').fill('4');
-    await phone.getByLabel(/Großgeräte/).selectOption('no');
-    await phone.getByLabel(/Geräteliste/).fill('Drucker, Brother HL-L5100\nKartenterminal, ORGA 6141');
-    await phone.screenshot({ path: join(shots, '09-preinfo-phone.png'), fullPage: true });
-    await phone.getByRole('button', { name: 'Absenden' }).click();
-    await phone.getByRole('status').filter({ hasText: 'Vielen Dank' }).waitFor();
-    await phone.screenshot({ path: join(shots, '10-preinfo-sent.png') });
-    const pre = (await (await f.req('GET', `/api/cases/${caseId}/preinfo`, f.tokens.helpdesk)).json()) as {
-      answers: Record<string, unknown>;
-    };
-    expect(pre.answers).toMatchObject({
-      contactPerson: { name: 'Maria Schmidt' },
-      pvsInUse: 'x.concept',
-      workplaces: 4,
-      largeMedicalDevices: 'no',
-      devices: [
-        { kind: 'Drucker', model: 'Brother HL-L5100' },
-        { kind: 'Kartenterminal', model: 'ORGA 6141' },
-      ],
+    // findings view (server findings after the save)
+    await page.getByRole('link', { name: /Zurück zum Fall/ }).click();
+    await page.getByRole('button', { name: 'Befunde anzeigen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Befunde' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Administrationskonten getrennt (Rechte)' }).waitFor();
+    await shot('12-findings');
+    await page.getByRole('link', { name: /Zurück zum Fall/ }).click();
+
+    // 7. post-processing, then report and offer as PDFs, previewed, and sent to the practice
+    await expect.poll(() => task(/Audit-Sheet ausgefüllt/).isChecked()).toBe(true);
+    await move('Interne Nachbearbeitung');
+    await task(/Audit-Sheet finalisiert/).click();
+    await expect.poll(() => task(/Audit-Sheet finalisiert/).isChecked()).toBe(true);
+    await move('Bericht & Angebot');
+    await page.getByLabel('Ordner').selectOption('04_Nacharbeit');
+    await page.getByLabel('Datei', { exact: true }).setInputFiles({
+      name: 'Bericht.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Auditbericht Praxis Sonnenschein: Admin-Konten nicht getrennt'),
     });
-    await phone.close();
-  }, 120_000);
+    await page.getByRole('button', { name: 'Hochladen' }).click();
+    await page.getByRole('button', { name: 'Bericht.txt' }).waitFor();
+    await expect.poll(() => task(/Bericht an Praxis/).isChecked()).toBe(true);
+    await shot('13-case-report');
+
+    // 8. sales: offer sent, negotiating, a follow-up, the maintenance contact, won, and the PVS booked
+    await loginAs('sales');
+    await page.goto(`${base}/faelle/${encodeURIComponent(caseId)}`);
+    await expect.poll(() => stage().textContent()).toBe('Bericht & Angebot');
+    await setSales('Angebot versendet');
+    await move('Vertrieb');
+    await setSales('In Verhandlung');
+    await page.getByLabel('Wiedervorlage', { exact: true }).fill('Wartungsvertrag nachfassen');
+    await page.getByLabel('Fällig', { exact: true }).fill('2026-12-10T09:00');
+    await page.getByRole('button', { name: 'Wiedervorlage anlegen' }).click();
+    await page.getByRole('button', { name: 'Erledigt: Wartungsvertrag nachfassen' }).waitFor();
+    await task(/Kontakt zum Wartungsvertrag/).click();
+    await expect.poll(() => task(/Kontakt zum Wartungsvertrag/).isChecked()).toBe(true);
+    await shot('15-case-sales');
+    await move('Follow-up bis PVS-Buchung');
+    await page.getByLabel('Neuer Eintrag').fill('Kartenterminal Sprechzimmer 2 fehlt noch');
+    await page.getByRole('button', { name: 'Eintrag hinzufügen' }).click();
+    await page.getByText('Kartenterminal Sprechzimmer 2 fehlt noch').waitFor();
+    await setSales('Gewonnen');
+    await setSales('PVS gebucht');
+    await page.getByText('pvs_booked', { exact: true }).waitFor();
+    await shot('16-case-pvs-booked');
+    const closed = (await (await f.req('GET', `/api/cases/${caseId}`, f.tokens.dispatcher)).json()) as {
+      status: string;
+      salesStatus: string;
+      stage: string;
+    };
+    expect(closed).toMatchObject({ stage: 'follow_up', status: 'pvs_booked', salesStatus: 'pvs_booked' });
+
+    // 9. customers and sites, admin (users, price catalog, check catalog)
+    await loginAs('admin');
+    await page.getByRole('link', { name: 'Kunden', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kunden & Standorte' }).waitFor();
+    await page.getByRole('link', { name: 'Praxis Dr. Sonnenschein' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Praxis Dr. Sonnenschein' }).waitFor();
+    await page.getByText(/Hauptstra(ß|ss)e 5, 10115 Berlin/).waitFor();
+    await shot('17-customer');
+    await page.getByRole('link', { name: 'Verwaltung', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
+    await page.getByRole('cell', { name: 'Test technician' }).waitFor();
+    await shot('18-admin');
+  }, 180_000);
 });

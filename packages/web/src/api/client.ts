@@ -183,6 +183,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
       call<unknown>('PUT', '/api/preinfo/form', answers, token),
     assign: (id: string, role: string, userId: string) =>
       call<unknown>('PUT', `${c(id)}/assignments/${encodeURIComponent(role)}`, { userId }),
+    linkCustomer: (
+      id: string,
+      practice: {
+        name: string;
+        street: string;
+        postalCode: string;
+        city: string;
+        email?: string;
+        phone?: string;
+      },
+    ) => call<{ customerId: string; siteId: string }>('PUT', `${c(id)}/customer`, { practice }),
     setSales: (id: string, status: string, note?: string) =>
       call<CaseDetail>('PUT', `${c(id)}/sales`, note ? { status, note } : { status }),
     answerAppointment: (id: string, appointmentId: string, status: 'accepted' | 'declined' | 'cancelled') =>

@@ -193,6 +193,8 @@ export const de = {
   checkTitle: 'Prüfung',
   severity: 'Schwere',
   adminIntegrations: 'Integrationen',
+  linkCustomer: 'Kund*in und Standort aus der Anfrage anlegen/zuordnen',
+  openCustomer: 'Kundenakte öffnen',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -391,6 +393,8 @@ export const en: Messages = {
   checkTitle: 'Check',
   severity: 'Severity',
   adminIntegrations: 'Integrations',
+  linkCustomer: 'Create/match customer and site from the request',
+  openCustomer: 'Open customer',
 };
 
 export const CATALOGS = { de, en } as const;

@@ -4,7 +4,7 @@ import { isApiError } from '../api/client.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { findingsPath, sheetPath } from '../routes.ts';
+import { customerPath, findingsPath, sheetPath } from '../routes.ts';
 import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
 import type { Enrollment, PreinfoLink } from '../api/types.ts';
 import { Assignments } from './case/Dispatch.tsx';
@@ -21,6 +21,8 @@ const INTAKE_LABELS: Record<string, { de: string; en: string }> = {
   postalCode: { de: 'PLZ', en: 'Postal code' },
   city: { de: 'Ort', en: 'City' },
   subject: { de: 'Betreff', en: 'Subject' },
+  from: { de: 'Absender', en: 'From' },
+  receivedAt: { de: 'Eingegangen', en: 'Received' },
 };
 
 const APPOINTMENT_STATUS: Record<string, MessageKey> = {
@@ -31,6 +33,25 @@ const APPOINTMENT_STATUS: Record<string, MessageKey> = {
 };
 
 const FOLDERS = ['01_Intake', '02_Vorbereitung', '03_Audit', '04_Nacharbeit'] as const;
+
+/** Customer and site as the mail parser read them; only complete addresses can be matched by the server. */
+function practiceFromIntake(intake: Record<string, string | undefined> | null) {
+  const name = intake?.practiceName;
+  const street = intake?.street;
+  const postalCode = intake?.postalCode;
+  const city = intake?.city;
+  if (!name || !street || !postalCode || !city) {
+    return null;
+  }
+  return {
+    name,
+    street,
+    postalCode,
+    city,
+    ...(intake.email ? { email: intake.email } : {}),
+    ...(intake.phone ? { phone: intake.phone } : {}),
+  };
+}
 
 /** The one command for the practice PC (PowerShell, the usual shell there); the token travels in the environment. */
 export function probeCommand(e: Enrollment): string {
@@ -73,6 +94,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
   const next = idx >= 0 ? WORKFLOW_STAGES[idx + 1] : undefined;
   const prev = idx > 0 ? WORKFLOW_STAGES[idx - 1] : undefined;
   const stageTasks = c.tasks.filter((task) => task.stage === c.stage);
+  const practice = practiceFromIntake(c.intake);
 
   const addNote = (e: FormEvent) => {
     e.preventDefault();
@@ -189,6 +211,12 @@ export function CaseScreen({ caseId }: { caseId: string }) {
                 </dd>
               </>
             ) : null}
+            {c.site && (c.site.name || c.customer) ? (
+              <>
+                <dt>{t('sites')}</dt>
+                <dd>{c.site.name ?? c.customer?.name}</dd>
+              </>
+            ) : null}
             {Object.entries(c.intake ?? {})
               .filter(([k]) => k !== 'text' && k !== 'problems')
               .map(([k, v]) => (
@@ -198,6 +226,22 @@ export function CaseScreen({ caseId }: { caseId: string }) {
                 </div>
               ))}
           </dl>
+          {!c.customer && practice ? (
+            <button type="button" onClick={() => void act(() => api.linkCustomer(caseId, practice))}>
+              {t('linkCustomer')}
+            </button>
+          ) : null}
+          {c.customer ? (
+            <a
+              href={customerPath(c.customer.id)}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(customerPath(c.customer!.id));
+              }}
+            >
+              {t('openCustomer')}
+            </a>
+          ) : null}
         </section>
 
         <Assignments detail={c} act={act} />
@@ -328,10 +372,10 @@ export function CaseScreen({ caseId }: { caseId: string }) {
                   <button
                     type="button"
                     className="secondary"
+                    aria-label={`${t('resolve')}: ${entry.text}`}
                     onClick={() => void act(() => api.resolveLogbook(caseId, entry.id), [logbook.reload])}
                   >
                     {t('resolve')}
-                    <span className="sr-only">: {entry.text}</span>
                   </button>
                 ) : null}
               </li>

@@ -37,9 +37,13 @@ export function Assignments({
           return (
             <li key={role} className="assign-row">
               {canPick ? (
-                <label className="inline">
-                  {l(label)}
-                  <select value={value} onChange={(e) => setPicked({ ...picked, [role]: e.target.value })}>
+                <>
+                  <label htmlFor={`assign-${role}`}>{l(label)}</label>
+                  <select
+                    id={`assign-${role}`}
+                    value={value}
+                    onChange={(e) => setPicked({ ...picked, [role]: e.target.value })}
+                  >
                     <option value="">{t('unassigned')}</option>
                     {candidates.map((u) => (
                       <option key={u.id} value={u.id}>
@@ -47,7 +51,7 @@ export function Assignments({
                       </option>
                     ))}
                   </select>
-                </label>
+                </>
               ) : (
                 <span>
                   {l(label)}: {current?.name ?? current?.userId ?? t('unassigned')}

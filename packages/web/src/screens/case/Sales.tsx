@@ -108,6 +108,7 @@ export function FollowupsPanel({
               <button
                 type="button"
                 className="secondary"
+                aria-label={`${t('markDone')}: ${f.title}`}
                 onClick={() =>
                   void act(async () => {
                     await api.doneFollowup(caseId, f.id);
@@ -116,7 +117,6 @@ export function FollowupsPanel({
                 }
               >
                 {t('markDone')}
-                <span className="sr-only">: {f.title}</span>
               </button>
             )}
           </li>
