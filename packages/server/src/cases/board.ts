@@ -68,7 +68,7 @@ export async function board(ctx: AppContext, perStage = 20, filter: BoardFilter 
                 ${NEXT_DUE} as next_due_at
            from cases c
           where c.status = 'open' and c.stage = s.stage${f.sql}
-          order by c.updated_at desc, c.id
+          order by c.updated_at desc nulls last, c.id
           limit $2) x
        left join customers cu on cu.id = x.customer_id`,
     [WORKFLOW_STAGES, perStage, ...f.params],
