@@ -51,6 +51,8 @@ async function seed(db: Database): Promise<void> {
     from generate_series(1, ${CASES}) i`,
     [words],
   );
+  // the server writes the stored tsvector in indexDoc; rows inserted here get it the same way
+  await db.executeSql(`update search_docs set tsv = to_tsvector('german', title || ' ' || body)`);
   await db.executeSql('analyze');
   console.log(
     `  seeded ${CASES} cases, ${CASES * FINDINGS_PER_CASE} findings in ${Math.round(performance.now() - t0)} ms`,
