@@ -178,6 +178,33 @@ describe.each(ENGINES)('documents on %s', (engine) => {
     expect(detail.salesStatus).toBe('offer_sent');
   });
 
+  it('sends to the requester of the intake mail when the sheet names no address', async () => {
+    const other = await intakeMail(f.server.ctx, systemActor('test'), {
+      messageId: 'anfrage-2@praxis-ohne-sheet.example',
+      subject: 'Anfrage',
+      data: { practiceName: 'Praxis ohne Sheet', email: 'kontakt@praxis-ohne-sheet.example' },
+    });
+    const doc = await call(
+      'POST',
+      `/api/cases/${other.caseId}/documents/report`,
+      'technician',
+      undefined,
+      201,
+    );
+    const sent = await call('POST', `/api/cases/${other.caseId}/documents/send`, 'technician', {
+      reportArtifactId: doc.artifactId,
+    });
+    expect(sent.to).toBe('Praxis ohne Sheet <kontakt@praxis-ohne-sheet.example>');
+    expect(sent.cc).toEqual([]); // nobody assigned: no CC
+    const [, got] = await sink.waitFor(2);
+    expect([...got!.envelope.rcptTo]).toEqual(['kontakt@praxis-ohne-sheet.example']);
+    const thread = await call('GET', `/api/cases/${other.caseId}/thread`, 'technician');
+    expect(thread.map((x: any) => [x.direction, x.messageId])).toEqual([
+      ['in', 'anfrage-2@praxis-ohne-sheet.example'],
+      ['out', sent.messageId],
+    ]);
+  });
+
   it('refuses to send without SMTP configured, with a clear code', async () => {
     const { ctx } = f.server;
     const saved = ctx.config;
@@ -252,7 +279,7 @@ describe.each(ENGINES)('documents on %s', (engine) => {
     });
     const back = await r.json();
     expect(r.status, JSON.stringify(back)).toBe(200);
-    expect(back).toMatchObject({ rows: 1, known: 1, unchanged: 1, unknown: [], changed: [] });
+    expect(back).toMatchObject({ rows: 2, known: 2, unchanged: 2, unknown: [], changed: [] });
     const form = new FormData();
     form.set('file', new File([new Uint8Array(Buffer.from('not a workbook'))], 'x.xlsx'));
     const bad = await f.server.app.request('/api/import/cases.xlsx', {

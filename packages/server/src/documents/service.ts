@@ -50,6 +50,7 @@ import { readSheet } from '../sheets/service.ts';
 import { SALES_MOVES, type SalesStatus } from '../cases/workflow.ts';
 
 const PRICE_CATALOG_KEY = 'price_catalog';
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const OUT_FOLDER = '04_Nacharbeit' as const;
 
 /** "1490.00" from integer cents; no floating point on amounts. */
@@ -201,6 +202,11 @@ async function documentSheet(db: DbOrTx, c: CaseRow): Promise<AuditSheet> {
         ...(k.phone ? { phone: k.phone } : {}),
       },
     ];
+  }
+  // Last resort for the recipient: the address the request came from (intake).
+  const requester = (c.intake as { email?: string }).email;
+  if (!practice.email && !practice.contacts.some((x) => x.email) && requester && EMAIL.test(requester)) {
+    practice.email = requester;
   }
   return {
     ...sheet,
