@@ -86,6 +86,12 @@ async function measure(
   headers: Record<string, string> = {},
   paths: string[] = [''],
 ): Promise<Figures> {
+  // Warm-up (not measured): first queries load pages and plans; the figures are for a running server.
+  for (const p of paths) {
+    for (let i = 0; i < 3; i++) {
+      await (await fetch(`${url}${p}`, { headers })).arrayBuffer();
+    }
+  }
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
