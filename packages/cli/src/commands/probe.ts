@@ -295,7 +295,7 @@ export const probeCommand: Command = {
     'scan-rate': {
       type: 'string',
       arg: 'N',
-      description: 'scan: connects started per second (default 40000)',
+      description: 'scan: connects started per second (default 40000 into a LAN, 500000 on loopback)',
     },
     'loopback-only': { type: 'boolean', description: 'contact nothing outside 127.0.0.0/8 (tests, lab)' },
     only: {
