@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +47,7 @@ describe('praxisready demo (the README main command)', () => {
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    const deadline = Date.now() + 150_000;
+    const deadline = Date.now() + 200_000;
     while (!out.includes('Beenden mit Strg+C') && Date.now() < deadline && child.exitCode === null) {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -86,10 +86,34 @@ describe('praxisready demo (the README main command)', () => {
       for (const id of ['ti.smcb.expiry', 'print.pdf', 'sp.installed']) {
         expect(failed).toContain(id);
       }
+      // Report and offer of the demo case, sent through the demo's local mail catcher.
+      const post = async (path: string, body: unknown) => {
+        const r = await fetch(`${base}/api/cases/${caseId}${path}`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const text = await r.text();
+        expect(r.status, text).toBeLessThan(300);
+        return JSON.parse(text) as Record<string, unknown>;
+      };
+      const report = await post('/documents/report', {});
+      const offer = await post('/documents/offer', {});
+      const sent = await post('/documents/send', {
+        reportArtifactId: report.artifactId,
+        offerArtifactId: offer.artifactId,
+      });
+      expect(sent.to).toBeTruthy();
+      const outbox = join(uiDir, 'server', 'outbox');
+      const mails = readdirSync(outbox).filter((n) => n.endsWith('.eml'));
+      expect(mails.length).toBeGreaterThanOrEqual(1);
+      const eml = readFileSync(join(outbox, mails.at(-1)!), 'latin1');
+      expect(eml).toMatch(/^To: .*praxis@muster\.example/m);
+      expect(eml).toContain('application/pdf');
     } finally {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
     expect(labStatus({ dir: uiDir }).running).toBe(false);
-  });
+  }, 240_000); // a fresh clone builds the web UI first
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError, AuditSheetSchema, ExitCode, sheetFromFacts } from '@praxisready/model';
 import {
@@ -12,6 +12,7 @@ import {
 } from '@praxisready/lab';
 import { formatSummary, labProbeOptions, runProbe } from '@praxisready/probe';
 import { evaluate } from '@praxisready/rules';
+import { startSmtpIntake } from '@praxisready/mail';
 import { createServer, loadConfig } from '@praxisready/server';
 import type { FactsDocument } from '@praxisready/model';
 import type { Command, CommandContext } from '../command.ts';
@@ -131,6 +132,19 @@ async function serveDemoCase(ctx: CommandContext, dir: string, facts: FactsDocum
   }
   const dataDir = join(dir, 'server');
   await rm(dataDir, { recursive: true, force: true });
+  // Outgoing mail (report, offer, invites) goes to a local mail catcher: every message lands as an .eml file
+  // in <DIR>/server/outbox instead of reaching a real practice.
+  const outbox = join(dataDir, 'outbox');
+  await mkdir(outbox, { recursive: true });
+  let sent = 0;
+  const catcher = await startSmtpIntake({
+    host: '127.0.0.1',
+    port: 0,
+    onMail: async (raw) => {
+      sent += 1;
+      await writeFile(join(outbox, `${String(sent).padStart(3, '0')}.eml`), raw);
+    },
+  });
   const admin = {
     email: 'admin@demo.praxisready.local',
     password: `Demo-${randomBytes(9).toString('base64url')}`,
@@ -148,11 +162,17 @@ async function serveDemoCase(ctx: CommandContext, dir: string, facts: FactsDocum
       PRAXISREADY_STATIC_DIR: web.status === 'ready' ? web.dir : undefined,
       PRAXISREADY_ADMIN_EMAIL: admin.email,
       PRAXISREADY_ADMIN_PASSWORD: admin.password,
+      PRAXISREADY_SMTP_INTAKE_HOST: '127.0.0.1',
+      PRAXISREADY_SMTP_INTAKE_PORT: '0',
+      PRAXISREADY_SMTP_URL: `smtp://127.0.0.1:${catcher.port}`,
+      PRAXISREADY_MAIL_FROM: 'audit@demo.praxisready.local',
+      PRAXISREADY_IMAP_URL: undefined,
     },
     ctx.io.cwd,
   );
-  const server = await createServer(config, { log: () => undefined });
+  let server: Awaited<ReturnType<typeof createServer>> | undefined;
   try {
+    server = await createServer(config, { log: () => undefined });
     let url: string;
     try {
       url = await server.listen();
@@ -161,7 +181,11 @@ async function serveDemoCase(ctx: CommandContext, dir: string, facts: FactsDocum
         cause: error,
       });
     }
-    const demo = await seedDemoCase(url, admin, facts, new Date());
+    const intakePort = server.integrations.smtpIntake?.port;
+    if (intakePort === undefined) {
+      throw new AppError('INTERNAL', 'The server started without its SMTP intake');
+    }
+    const demo = await seedDemoCase(url, admin, facts, new Date(), intakePort);
     ctx.out('');
     ctx.out(`Praxisready läuft: ${url}/`);
     ctx.out(`Demo-Fall (im Audit, Probe-Fakten hochgeladen): ${url}/faelle/${demo.caseId}`);
@@ -172,10 +196,12 @@ async function serveDemoCase(ctx: CommandContext, dir: string, facts: FactsDocum
       }
     }
     ctx.out(`  ${'admin'.padEnd(11)} ${admin.email}  (Passwort: ${admin.password})`);
+    ctx.out(`Eingangs-Mails (SMTP): 127.0.0.1:${intakePort} · gesendete Mails landen in ${outbox}`);
     ctx.out('Beenden mit Strg+C (stoppt Server und Labor).');
     await untilStopped();
     ctx.err('stoppe …');
   } finally {
-    await server.close();
+    await server?.close();
+    await catcher.close();
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sendMail } from '@praxisready/mail';
 import { AppError, type FactsDocument } from '@praxisready/model';
 import { postFacts } from '@praxisready/probe';
 
@@ -64,6 +65,7 @@ export async function seedDemoCase(
   admin: { email: string; password: string },
   facts: FactsDocument,
   now: Date,
+  intakePort: number,
 ): Promise<DemoCase> {
   const api = apiClient(base);
   const session = (email: string, password: string) =>
@@ -86,15 +88,35 @@ export async function seedDemoCase(
     logins.push({ role, email });
   }
 
-  const intake = await api('POST', '/api/intake', tokens.dispatcher, {
-    messageId: `<demo-${now.getTime()}@muster.example>`,
-    subject: 'Anfrage Tech-Audit für Doctolib und TI-Anbindung',
-    data: {
-      ...DEMO_PRACTICE,
-      text: 'Wir möchten Doctolib nutzen und auf ein TI-angebundenes PVS wechseln. Bitte um einen Tech-Audit.',
+  // The practice's request arrives as a real e-mail at the server's SMTP intake, as in production.
+  await sendMail(
+    { host: '127.0.0.1', port: intakePort },
+    {
+      from: { name: DEMO_PRACTICE.contactName, address: DEMO_PRACTICE.email },
+      to: { address: 'audit@demo.praxisready.local' },
+      subject: 'Anfrage Tech-Audit für Doctolib und TI-Anbindung',
+      text: [
+        'Guten Tag,',
+        '',
+        'wir möchten Doctolib nutzen und auf ein TI-angebundenes PVS wechseln und bitten um einen Tech-Audit.',
+        '',
+        'Mit freundlichen Grüßen',
+        DEMO_PRACTICE.contactName,
+        DEMO_PRACTICE.practiceName,
+        DEMO_PRACTICE.street,
+        `${DEMO_PRACTICE.postalCode} ${DEMO_PRACTICE.city}`,
+        `Tel. ${DEMO_PRACTICE.phone}`,
+      ].join('\n'),
+      date: now,
     },
-  });
-  const caseId = String(intake.caseId);
+  );
+  const board = (await api('GET', '/api/board', tokens.dispatcher)) as {
+    stages?: { stage: string; cards: { id: string }[] }[];
+  };
+  const caseId = board.stages?.find((s) => s.stage === 'intake')?.cards[0]?.id;
+  if (!caseId) {
+    throw new AppError('INTERNAL', 'Demo set-up: the intake mail did not make a case');
+  }
   const c = `/api/cases/${caseId}`;
   await api('POST', `${c}/tasks/intake.review`, tokens.dispatcher, { done: true });
   await api('POST', `${c}/transition`, tokens.dispatcher, { to: 'dispatch' });
