@@ -49,6 +49,8 @@ describe('web UI end to end (chromium)', () => {
   let base: string;
   let browser: Browser;
   let page: Page;
+  /** Uncaught errors in the page: a screen that crashed renders nothing, so every one fails the test. */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     if (
@@ -85,6 +87,12 @@ describe('web UI end to end (chromium)', () => {
     });
     // Tablet in portrait (≈ 800 px): the technician's device on site.
     page = await browser.newPage({ viewport: { width: 820, height: 1180 }, locale: 'de-DE' });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+        pageErrors.push(m.text());
+      }
+    });
     // Loopback only: any request to another host fails the test.
     await page.route('**/*', (route) =>
       route.request().url().startsWith(base) ? route.continue() : route.abort(),
@@ -307,8 +315,9 @@ describe('web UI end to end (chromium)', () => {
     ).json()) as {
       scores: { overall: { score: number | null } };
     };
-    const liveOverall = await page.locator('.sheet-status .score').first().textContent();
-    expect(liveOverall).toBe(`${Math.round(server.scores.overall.score!)} %`);
+    await expect
+      .poll(() => page.locator('.sheet-status .score').first().textContent())
+      .toBe(`${Math.round(server.scores.overall.score!)} %`);
 
     // English switch
     await page.getByRole('button', { name: 'English' }).click();
@@ -380,6 +389,10 @@ describe('web UI end to end (chromium)', () => {
     await page.getByRole('link', { name: 'Verwaltung', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
     await page.getByRole('cell', { name: 'Test technician' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /Prüfkatalog/ }).waitFor();
+    await page.getByRole('cell', { name: 'Administrationskonten getrennt (Rechte)' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Preiskatalog' }).waitFor();
     await shot('18-admin');
+    expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -17,8 +17,8 @@ function routes(): RouteTable {
       {
         id: 'audit',
         kind: 'service',
-        text: 'Tech-Audit',
-        unit: 'Pauschale',
+        text: { de: 'Tech-Audit', en: 'Tech audit' },
+        unit: { de: 'Pauschale', en: 'flat' },
         unitPriceNet: '490.00',
         vatRate: 19,
         includes: [],
@@ -92,6 +92,7 @@ describe('AdminScreen', () => {
     const { api, calls } = mockApi(routes());
     renderScreen(<AdminScreen />, api);
     expect(await screen.findByText('Eingebauter Standardkatalog', { exact: false })).toBeTruthy();
+    expect(await screen.findByRole('cell', { name: 'Pauschale' })).toBeTruthy();
     const price = screen.getByLabelText('Netto (EUR) audit');
     await userEvent.clear(price);
     await userEvent.type(price, '520.00');

@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client.ts';
+import type { Localized } from '../api/types.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
@@ -9,8 +10,8 @@ const ROLES = ['dispatcher', 'helpdesk', 'technician', 'sales', 'ranger', 'custo
 interface PriceItem {
   id: string;
   kind: string;
-  text: string;
-  unit: string;
+  text: Localized | string;
+  unit: Localized | string;
   unitPriceNet: string;
   vatRate: number;
   [k: string]: unknown;
@@ -113,16 +114,14 @@ function Users() {
 
 function Prices() {
   const { api } = useApp();
-  const { t, lang } = useI18n();
+  const { t, l, lang } = useI18n();
+  const text = (v: Localized | string) => (typeof v === 'string' ? v : l(v));
   const loaded = useLoad(() => api.priceCatalog(), [api]);
-  const [items, setItems] = useState<PriceItem[] | null>(null);
+  // Edits live apart from the loaded catalog, so no effect has to copy one into the other.
+  const [edits, setEdits] = useState<PriceItem[] | null>(null);
   const [state, setState] = useState<{ error: unknown; saved: boolean }>({ error: null, saved: false });
   const reply = isCatalogReply(loaded.data) ? loaded.data : null;
-  useEffect(() => {
-    if (reply) {
-      setItems(reply.catalog.items);
-    }
-  }, [reply]);
+  const items = edits ?? reply?.catalog.items ?? null;
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!reply || !items) {
@@ -132,13 +131,14 @@ function Prices() {
     try {
       await api.savePriceCatalog({ ...reply.catalog, items });
       setState({ error: null, saved: true });
+      setEdits(null);
       loaded.reload();
     } catch (err) {
       setState({ error: err, saved: false });
     }
   };
   const edit = (i: number, patch: Partial<PriceItem>) =>
-    setItems((cur) => (cur ?? []).map((it, j) => (j === i ? { ...it, ...patch } : it)));
+    setEdits((items ?? []).map((it, j) => (j === i ? { ...it, ...patch } : it)));
   return (
     <section className="card wide" aria-labelledby="prices-h">
       <h2 id="prices-h">{t('adminPrices')}</h2>
@@ -168,14 +168,8 @@ function Prices() {
                     <td>
                       <code>{it.id}</code>
                     </td>
-                    <td>
-                      <input
-                        aria-label={`${t('priceText')} ${it.id}`}
-                        value={it.text}
-                        onChange={(e) => edit(i, { text: e.target.value })}
-                      />
-                    </td>
-                    <td>{it.unit}</td>
+                    <td>{text(it.text)}</td>
+                    <td>{text(it.unit)}</td>
                     <td>
                       <input
                         aria-label={`${t('priceNet')} ${it.id}`}
