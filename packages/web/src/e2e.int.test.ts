@@ -132,7 +132,7 @@ describe('web UI end to end (chromium)', () => {
     await expect.poll(() => page.getByTestId('sales-status').textContent()).toBe(label);
   }
 
-  it('intake mail → dispatch → schedule → pre-information → probe → sheet → report file → sales → PVS booked', async () => {
+  it('intake mail → dispatch → schedule → pre-information → probe → sheet → report → send → sales → PVS booked', async () => {
     // 1. intake: the practice's request arrives over SMTP at the central mailbox
     const intake = await startMailIntake(f.server.ctx, { port: 0 });
     try {
@@ -338,23 +338,35 @@ describe('web UI end to end (chromium)', () => {
     await task(/Audit-Sheet finalisiert/).click();
     await expect.poll(() => task(/Audit-Sheet finalisiert/).isChecked()).toBe(true);
     await move('Bericht & Angebot');
-    await page.getByLabel('Ordner').selectOption('04_Nacharbeit');
-    await page.getByLabel('Datei', { exact: true }).setInputFiles({
-      name: 'Bericht.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('Auditbericht Praxis Sonnenschein: Admin-Konten nicht getrennt'),
-    });
-    await page.getByRole('button', { name: 'Hochladen' }).click();
-    await page.getByRole('button', { name: 'Bericht.txt' }).waitFor();
+    const docs = page.getByRole('region', { name: 'Bericht & Angebot' });
+    await docs.getByRole('button', { name: 'Bericht erstellen' }).click();
+    const reportFrame = docs.locator('iframe[title^="Bericht: "]');
+    await reportFrame.waitFor();
+    expect(await reportFrame.getAttribute('src')).toMatch(/^blob:/);
+    await docs.getByRole('button', { name: 'Angebot erstellen' }).click();
+    await docs.locator('iframe[title^="Angebot: "]').waitFor();
+    await shot('13-case-report-offer');
+    await docs.getByRole('button', { name: 'Senden' }).click();
+    const sentNote = docs.getByRole('status').filter({ hasText: 'Gesendet an' });
+    await sentNote.waitFor();
+    expect(await sentNote.textContent()).toContain('info@praxis-sonnenschein.de');
+    // the practice's mailbox (the SMTP sink) received the mail with the PDFs
+    await expect
+      .poll(() => sink.messages.filter((m) => m.raw.toString('latin1').includes('application/pdf')).length)
+      .toBeGreaterThan(0);
+    const sentMail = sink.messages.find((m) => m.raw.toString('latin1').includes('application/pdf'))!;
+    expect(sentMail.envelope.rcptTo).toContain('info@praxis-sonnenschein.de');
+    await docs.getByRole('cell', { name: 'ausgehend' }).waitFor();
     await expect.poll(() => task(/Bericht an Praxis/).isChecked()).toBe(true);
-    await shot('13-case-report');
+    await shot('14-case-sent-thread');
+    // sending the offer moved the sales pipeline to "offer sent": the technician hands over to sales
+    await move('Vertrieb');
 
-    // 8. sales: offer sent, negotiating, a follow-up, the maintenance contact, won, and the PVS booked
+    // 8. sales: negotiating, a follow-up, the maintenance contact, won, and the PVS booked
     await loginAs('sales');
     await page.goto(`${base}/faelle/${encodeURIComponent(caseId)}`);
-    await expect.poll(() => stage().textContent()).toBe('Bericht & Angebot');
-    await setSales('Angebot versendet');
-    await move('Vertrieb');
+    await expect.poll(() => stage().textContent()).toBe('Vertrieb');
+    await expect.poll(() => page.getByTestId('sales-status').textContent()).toBe('Angebot versendet');
     await setSales('In Verhandlung');
     await page.getByLabel('Wiedervorlage', { exact: true }).fill('Wartungsvertrag nachfassen');
     await page.getByLabel('Fällig', { exact: true }).fill('2026-12-10T09:00');
