@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { AppError } from '@praxisready/model';
 import type { Api } from '../http/env.ts';
 import { actorOf, defineRoute } from '../http/env.ts';
+import { CaseParams, Id, created, ok } from '../http/openapi.ts';
 import {
   caseBundle,
   caseThread,
@@ -15,21 +16,6 @@ import {
   writePriceCatalog,
 } from './service.ts';
 
-const Out = (name: string) => z.any().openapi(name);
-const ok = (name: string) => ({
-  200: { description: 'OK', content: { 'application/json': { schema: Out(name) } } },
-});
-const created = (name: string) => ({
-  201: { description: 'Created', content: { 'application/json': { schema: Out(name) } } },
-});
-const CaseParams = z.object({
-  caseId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'caseId', in: 'path' } }),
-});
-const Id = z.string().min(1).max(64);
 const LangBody = {
   body: {
     content: {

@@ -45,27 +45,8 @@ import { intakeMail } from '../intake/service.ts';
 import { integrationStatus } from '../intake/integrations.ts';
 import { SalesStatus } from '../cases/workflow.ts';
 import { ReadCache } from './cache.ts';
+import { CaseParams, Id, created, json, ok } from './openapi.ts';
 
-/** Response bodies are documented by name; their shapes are the DTOs of the services. */
-const Out = (name: string) => z.any().openapi(name);
-const ok = (name: string, description = 'OK') => ({
-  200: { description, content: { 'application/json': { schema: Out(name) } } },
-});
-const created = (name: string) => ({
-  201: { description: 'Created', content: { 'application/json': { schema: Out(name) } } },
-});
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
-
-const CaseParams = z.object({
-  caseId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'caseId', in: 'path' } }),
-});
-const Id = z.string().min(1).max(64);
 const Iso = z.iso.datetime({ offset: true });
 const RoleSchema = z.enum(ROLES as [Role, ...Role[]]);
 const bearer = (h: string | undefined) => (h?.startsWith('Bearer ') ? h.slice(7).trim() : '');
