@@ -126,32 +126,34 @@ export function DocumentsPanel({ caseId, onChange }: { caseId: string; onChange:
       ) : (thread.data ?? []).length === 0 ? (
         <p className="muted small">{t('noMails')}</p>
       ) : (
-        <table>
-          <caption className="sr-only">{t('mailThread')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mailDate')}</th>
-              <th scope="col">{t('mailDirection')}</th>
-              <th scope="col">{t('mailSubject')}</th>
-              <th scope="col">{t('mailFrom')}</th>
-              <th scope="col">{t('mailTo')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(thread.data ?? []).map((m) => (
-              <tr key={m.messageId}>
-                <td>{formatDateTime(m.date, lang)}</td>
-                <td>{m.direction === 'in' ? t('mailIn') : t('mailOut')}</td>
-                <td>{m.subject}</td>
-                <td>{m.from}</td>
-                <td>
-                  {list(m.to)}
-                  {m.cc && list(m.cc) ? ` (${t('mailCc')} ${list(m.cc)})` : ''}
-                </td>
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{t('mailThread')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mailDate')}</th>
+                <th scope="col">{t('mailDirection')}</th>
+                <th scope="col">{t('mailSubject')}</th>
+                <th scope="col">{t('mailFrom')}</th>
+                <th scope="col">{t('mailTo')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(thread.data ?? []).map((m) => (
+                <tr key={m.messageId}>
+                  <td>{formatDateTime(m.date, lang)}</td>
+                  <td>{m.direction === 'in' ? t('mailIn') : t('mailOut')}</td>
+                  <td>{m.subject}</td>
+                  <td>{m.from}</td>
+                  <td>
+                    {list(m.to)}
+                    {m.cc && list(m.cc) ? ` (${t('mailCc')} ${list(m.cc)})` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
