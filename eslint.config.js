@@ -2,17 +2,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      'coverage/**',
-      '.lab/**',
-      'test-output/**',
-      'packages/web/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', '.lab/**', 'test-output/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -45,11 +39,17 @@ export default tseslint.config(
     },
   },
   {
+    // The web UI runs in the browser: DOM globals and the rules of hooks.
+    files: ['packages/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['**/*.test.ts', '**/*.int.test.ts', 'bench/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.int.test.ts', 'bench/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -109,7 +109,11 @@ describe('web UI end to end (chromium)', () => {
     }
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  /** A full-page screenshot; at tablet width no screen may scroll sideways. */
+  async function shot(name: string) {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(820);
+  }
 
   async function loginAs(role: string) {
     if (await page.getByRole('button', { name: 'Abmelden' }).isVisible()) {

@@ -12,7 +12,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
   return (
     <div role="alert" className="error">
       <strong>{t('error')}:</strong>{' '}
-      {body?.hint ?? body?.message ?? (error instanceof Error ? error.message : String(error))}
+      {body?.hint ?? body?.message ?? (error instanceof Error ? error.message : JSON.stringify(error))}
       {body && body.issues.length > 0 ? (
         <ul>
           {body.issues.map((i) => (
@@ -31,6 +31,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
+  // The caller names the dependencies, as with useEffect itself.
+  // eslint-disable-next-line react-hooks/use-memo, react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
   useEffect(() => {
     let live = true;

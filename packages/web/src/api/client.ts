@@ -52,6 +52,25 @@ function isErrorBody(x: unknown): x is ErrorBody {
   return typeof x === 'object' && x !== null && typeof (x as ErrorBody).code === 'string';
 }
 
+/** A body that is not JSON (an HTML error page of a proxy) reads as null. */
+function parseJson(text: string): unknown {
+  if (!text) {
+    return null;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function errorOf(status: number, data: unknown): ApiError {
+  return new ApiError(
+    status,
+    isErrorBody(data) ? data : { code: 'INTERNAL', message: `HTTP ${status}`, issues: [] },
+  );
+}
+
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface ApiClientOptions {
@@ -75,20 +94,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return headers;
   }
 
-  async function failure(res: Response): Promise<ApiError> {
-    const text = await res.text();
-    let data: unknown = null;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      data = null;
-    }
-    return new ApiError(
-      res.status,
-      isErrorBody(data) ? data : { code: 'INTERNAL', message: `HTTP ${res.status}`, issues: [] },
-    );
-  }
-
   /** A binary download (PDF preview): the bytes as a Blob, errors as ApiError like every other call. */
   async function blob(path: string): Promise<Blob> {
     let res: Response;
@@ -102,7 +107,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       });
     }
     if (!res.ok) {
-      throw await failure(res);
+      throw errorOf(res.status, parseJson(await res.text()));
     }
     return res.blob();
   }
@@ -126,20 +131,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
         issues: [],
       });
     }
-    const text = await res.text();
-    let data: unknown = null;
-    if (text) {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = null;
-      }
-    }
+    const data = parseJson(await res.text());
     if (!res.ok) {
-      throw new ApiError(
-        res.status,
-        isErrorBody(data) ? data : { code: 'INTERNAL', message: `HTTP ${res.status}`, issues: [] },
-      );
+      throw errorOf(res.status, data);
     }
     return data as T;
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
@@ -35,12 +35,13 @@ export function PreinfoScreen({ token }: { token: string }) {
   const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
 
-  useEffect(() => {
-    if (loaded.data) {
-      setA(loaded.data.answers);
-      setDevices(devicesText(loaded.data.answers.devices));
-    }
-  }, [loaded.data]);
+  // Take the stored answers once they arrive (state adjusted during render, not in an effect).
+  const [shown, setShown] = useState<typeof loaded.data>(undefined);
+  if (loaded.data && loaded.data !== shown) {
+    setShown(loaded.data);
+    setA(loaded.data.answers);
+    setDevices(devicesText(loaded.data.answers.devices));
+  }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -124,5 +124,10 @@ export function parseInput(kind: FieldSpec['kind'], raw: string): unknown {
 }
 
 export function inputValue(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
+  if (value === undefined || value === null) {
+    return '';
+  }
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
 }
