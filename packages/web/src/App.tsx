@@ -23,6 +23,21 @@ function readToken(): string | null {
   }
 }
 
+/** A link that changes the route in place (client-side navigation) and still works as a plain link. */
+function NavLink({ path, label, navigate }: { path: string; label: string; navigate: (p: string) => void }) {
+  return (
+    <a
+      href={path}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(path);
+      }}
+    >
+      {label}
+    </a>
+  );
+}
+
 export interface AppProps {
   /** Tests pass a client over a mock fetch; the browser uses the real one. */
   api?: ApiClient;
@@ -125,37 +140,11 @@ export function App({ api: injected, initialPath }: AppProps) {
         </a>
         <nav aria-label={t('nav')}>
           {token || injected ? (
-            <a
-              href="/"
-              onClick={(e) => {
-                e.preventDefault();
-                navigate('/');
-              }}
-            >
-              {t('navBoard')}
-            </a>
-          ) : null}
-          {token || injected ? (
-            <a
-              href={customersPath}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(customersPath);
-              }}
-            >
-              {t('navCustomers')}
-            </a>
-          ) : null}
-          {token || injected ? (
-            <a
-              href={adminPath}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(adminPath);
-              }}
-            >
-              {t('navAdmin')}
-            </a>
+            <>
+              <NavLink path="/" label={t('navBoard')} navigate={navigate} />
+              <NavLink path={customersPath} label={t('navCustomers')} navigate={navigate} />
+              <NavLink path={adminPath} label={t('navAdmin')} navigate={navigate} />
+            </>
           ) : null}
           {token || injected ? <SearchBox /> : null}
         </nav>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isApiError } from '../../api/client.ts';
-import type { CaseDetail } from '../../api/types.ts';
+import type { CasePanelProps } from './Sales.tsx';
 import { useApp } from '../../app-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../ui.tsx';
@@ -14,13 +14,7 @@ const ASSIGN_ROLES = [
 ] as const;
 
 /** Who works on the case, per role. Without `users.list` the current names are shown read-only. */
-export function Assignments({
-  detail,
-  act,
-}: {
-  detail: CaseDetail;
-  act: (f: () => Promise<unknown>) => Promise<void>;
-}) {
+export function Assignments({ detail, act }: CasePanelProps) {
   const { api } = useApp();
   const { t, l } = useI18n();
   const users = useLoad(() => api.users(), [api]);

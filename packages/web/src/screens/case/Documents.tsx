@@ -128,7 +128,7 @@ export function DocumentsPanel({ caseId, onChange }: { caseId: string; onChange:
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="sr-only">{t('mailThread')}</caption>
+            <caption className="visually-hidden">{t('mailThread')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('mailDate')}</th>

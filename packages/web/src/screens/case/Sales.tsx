@@ -20,13 +20,13 @@ function isSalesKey(s: string | null): s is SalesKey {
   return s !== null && s in SALES_STATUS_LABELS;
 }
 
-export function SalesPanel({
-  detail,
-  act,
-}: {
+/** What a case panel gets from the case page: the case, and `act` (run, reload the case, show errors). */
+export interface CasePanelProps {
   detail: CaseDetail;
   act: (f: () => Promise<unknown>) => Promise<void>;
-}) {
+}
+
+export function SalesPanel({ detail, act }: CasePanelProps) {
   const { api } = useApp();
   const { t, l } = useI18n();
   const [status, setStatus] = useState<SalesKey>('offer_sent');
@@ -70,13 +70,7 @@ export function SalesPanel({
   );
 }
 
-export function FollowupsPanel({
-  caseId,
-  act,
-}: {
-  caseId: string;
-  act: (f: () => Promise<unknown>) => Promise<void>;
-}) {
+export function FollowupsPanel({ caseId, act }: { caseId: string; act: CasePanelProps['act'] }) {
   const { api } = useApp();
   const { t, lang } = useI18n();
   const list = useLoad(() => api.followups(caseId), [api, caseId]);
