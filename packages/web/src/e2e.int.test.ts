@@ -385,7 +385,7 @@ describe('web UI end to end (chromium)', () => {
     await page.getByText('Kartenterminal Sprechzimmer 2 fehlt noch').waitFor();
     await setSales('Gewonnen');
     await setSales('PVS gebucht');
-    await page.getByText('pvs_booked', { exact: true }).waitFor();
+    await page.getByText('Fall abgeschlossen: PVS gebucht', { exact: true }).waitFor();
     await shot('16-case-pvs-booked');
     const closed = (await (await f.req('GET', `/api/cases/${caseId}`, f.tokens.dispatcher)).json()) as {
       status: string;

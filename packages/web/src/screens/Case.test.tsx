@@ -201,6 +201,20 @@ describe('CaseScreen', () => {
     );
   });
 
+  it('shows a closed case as closed with the PVS booked', async () => {
+    const r = routes();
+    r[`GET ${base}`] = {
+      ...caseFixture(),
+      stage: 'follow_up',
+      salesStatus: 'pvs_booked',
+      status: 'pvs_booked',
+    };
+    const { api } = mockApi(r);
+    renderScreen(<CaseScreen caseId="case-3" />, api);
+    expect((await screen.findByTestId('sales-status')).textContent).toBe('PVS gebucht');
+    expect(screen.getByText('Fall abgeschlossen: PVS gebucht')).toBeTruthy();
+  });
+
   it('shows the server refusal of a sales move', async () => {
     const r = routes();
     r[`PUT ${base}/sales`] = reply(409, {

@@ -14,6 +14,11 @@ export const SALES_STATUS_LABELS = {
   pvs_booked: { de: 'PVS gebucht', en: 'PVS booked' },
 } as const;
 type SalesKey = keyof typeof SALES_STATUS_LABELS;
+/** Case status beyond "open": the closing sales states close the case. */
+const CASE_STATUS_LABELS: Record<string, { de: string; en: string }> = {
+  pvs_booked: { de: 'Fall abgeschlossen: PVS gebucht', en: 'Case closed: PVS booked' },
+  lost: { de: 'Fall abgeschlossen: verloren', en: 'Case closed: lost' },
+};
 const SALES_KEYS = Object.keys(SALES_STATUS_LABELS) as SalesKey[];
 
 function isSalesKey(s: string | null): s is SalesKey {
@@ -47,7 +52,11 @@ export function SalesPanel({ detail, act }: CasePanelProps) {
         <strong data-testid="sales-status">
           {isSalesKey(current) ? l(SALES_STATUS_LABELS[current]) : t('salesNone')}
         </strong>
-        {detail.status !== 'open' ? <span className="badge">{detail.status}</span> : null}
+        {detail.status !== 'open' ? (
+          <span className="badge good">
+            {CASE_STATUS_LABELS[detail.status] ? l(CASE_STATUS_LABELS[detail.status]) : detail.status}
+          </span>
+        ) : null}
       </p>
       <form onSubmit={submit}>
         <label>
