@@ -22,4 +22,33 @@ describe('App', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Deutsch' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Fallübersicht' })).toBeTruthy();
   });
+
+  it('navigates from the top bar to customers and to the admin screen, in English too', async () => {
+    const { api } = mockApi({
+      'GET /api/board': boardFixture(),
+      'GET /api/customers': [{ id: 'k1', name: 'MVZ Lindenhof', kind: 'mvz', email: null, phone: null }],
+      'GET /api/users': [],
+      'GET /api/price-catalog': {
+        source: 'default',
+        updatedAt: null,
+        updatedBy: null,
+        catalog: { items: [] },
+      },
+      'GET /api/checks': [],
+    });
+    render(
+      <I18nProvider>
+        <App api={api} initialPath="/" />
+      </I18nProvider>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Fallübersicht' });
+    await userEvent.click(screen.getByRole('link', { name: 'Kunden' }));
+    expect(await screen.findByRole('link', { name: 'MVZ Lindenhof' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/kunden');
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await userEvent.click(screen.getByRole('link', { name: 'Admin' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Administration' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Users & roles' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/admin');
+  });
 });
