@@ -96,4 +96,39 @@ describe('SheetScreen', () => {
       take: 'incoming',
     });
   });
+
+  it('edits the practice profile, the TI-Gateway checklist and the backup protocol, saved with the model paths', async () => {
+    const { api, calls } = mockApi({
+      [`GET ${base}/sheet`]: sheetFixture(),
+      [`PATCH ${base}/sheet`]: { revision: 5, findings: 1, scores: {} },
+    });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    await userEvent.click(await screen.findByRole('button', { name: /Praxisprofil/ }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Praxisprofil (Vorab-Info)' })).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Anzahl Arbeitsplätze'), '6');
+    await userEvent.selectOptions(screen.getByLabelText('Medizinische Großgeräte (Anlage 4)'), 'no');
+    await userEvent.click(screen.getByRole('button', { name: /TI-Gateway-Migration/ }));
+    await userEvent.selectOptions(screen.getByLabelText('2-Faktor-App registriert'), 'true');
+    await userEvent.click(screen.getByRole('button', { name: /Datensicherung/ }));
+    const result = screen.getByLabelText('Testdatensicherung');
+    expect(
+      within(result)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['–', 'Erfolgreich', 'Nicht möglich', 'Nicht gewünscht']);
+    await userEvent.selectOptions(result, 'not_possible');
+    await userEvent.type(screen.getByLabelText('Sicherungssoftware'), 'Veeam');
+    await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    await waitFor(() => expect(calls.some((c) => c.route === `PATCH ${base}/sheet`)).toBe(true));
+    expect(calls.find((c) => c.route === `PATCH ${base}/sheet`)!.body).toEqual({
+      revision: 4,
+      set: [
+        { path: 'profile.workplaceCount', value: 6 },
+        { path: 'profile.largeMedicalDevices', value: 'no' },
+        { path: 'ti.tiGatewayMigration.twoFactorAppRegistered', value: true },
+        { path: 'backup.test.result', value: 'not_possible' },
+        { path: 'backup.details.software', value: 'Veeam' },
+      ],
+    });
+  });
 });

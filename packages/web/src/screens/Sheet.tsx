@@ -6,7 +6,15 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { casePath } from '../routes.ts';
 import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
 import type { Sourced } from '../api/types.ts';
-import { SECTIONS, getAtPath, inputValue, parseInput, withValueAt, type FieldSpec } from '../sheet/fields.ts';
+import {
+  SECTIONS,
+  getAtPath,
+  inputValue,
+  parseInput,
+  sectionId,
+  withValueAt,
+  type FieldSpec,
+} from '../sheet/fields.ts';
 import { liveEvaluate } from '../sheet/live.ts';
 
 const STATUS_LABEL: Record<Finding['status'], MessageKey> = {
@@ -44,7 +52,7 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [evidenceNote, setEvidenceNote] = useState<string | null>(null);
-  const [section, setSection] = useState<string>(SECTIONS[0]!.area);
+  const [section, setSection] = useState<string>(sectionId(SECTIONS[0]!));
   const evalTime = useMemo(() => now ?? new Date(), [now]);
 
   // The edited sheet: each pending edit as a person value, the way the server will store it.
@@ -67,7 +75,7 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
   const { conflicts, revision } = loaded.data;
   const pending = Object.keys(edits).length;
   const scoreOf = (area: string) => live?.scores.areas.find((a) => a.area === area);
-  const current = SECTIONS.find((s) => s.area === section) ?? SECTIONS[0]!;
+  const current = SECTIONS.find((s) => sectionId(s) === section) ?? SECTIONS[0]!;
   const findings = (live?.findings ?? []).filter((f) => f.area === current.area && SHOWN.includes(f.status));
   findings.sort((a, b) => SHOWN.indexOf(a.status) - SHOWN.indexOf(b.status));
 
@@ -106,7 +114,16 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
     return (
       <div key={spec.path} className={`field${fromProbe ? ' probe' : ''}${conflict ? ' conflict' : ''}`}>
         <label htmlFor={id}>{l(spec.label)}</label>
-        {spec.kind === 'bool' || spec.kind === 'tri' ? (
+        {spec.kind === 'choice' ? (
+          <select {...common} value={inputValue(value)} onChange={(e) => onChange(e.target.value)}>
+            <option value="">–</option>
+            {(spec.options ?? []).map((opt) => (
+              <option key={opt.value} value={opt.value}>
+                {l(opt.label)}
+              </option>
+            ))}
+          </select>
+        ) : spec.kind === 'bool' || spec.kind === 'tri' ? (
           <select {...common} value={inputValue(value)} onChange={(e) => onChange(e.target.value)}>
             <option value="">–</option>
             {spec.kind === 'bool' ? (
@@ -217,21 +234,21 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
         <nav aria-label={t('sections')} className="sections">
           <ul className="plain">
             {SECTIONS.map((s) => (
-              <li key={s.area}>
+              <li key={sectionId(s)}>
                 <button
                   type="button"
-                  className={s.area === current.area ? 'tab active' : 'tab'}
-                  aria-current={s.area === current.area ? 'true' : undefined}
-                  onClick={() => setSection(s.area)}
+                  className={s === current ? 'tab active' : 'tab'}
+                  aria-current={s === current ? 'true' : undefined}
+                  onClick={() => setSection(sectionId(s))}
                 >
-                  {l(AUDIT_AREA_LABELS[s.area])} <ScoreBadge score={scoreOf(s.area)} />
+                  {l(s.title ?? AUDIT_AREA_LABELS[s.area])} <ScoreBadge score={scoreOf(s.area)} />
                 </button>
               </li>
             ))}
           </ul>
         </nav>
         <section aria-labelledby="section-h" className="card">
-          <h2 id="section-h">{l(AUDIT_AREA_LABELS[current.area])}</h2>
+          <h2 id="section-h">{l(current.title ?? AUDIT_AREA_LABELS[current.area])}</h2>
           <div className="fields">{current.fields.map(field)}</div>
         </section>
         <section aria-labelledby="findings-h" className="card findings">

@@ -4,14 +4,22 @@ import type { AuditArea } from '@praxisready/model';
 export interface FieldSpec {
   path: string;
   label: { de: string; en: string };
-  kind: 'text' | 'number' | 'bool' | 'tri' | 'date';
+  kind: 'text' | 'number' | 'bool' | 'tri' | 'date' | 'choice';
+  /** The allowed values of a `choice` field (the model's enum), with their labels. */
+  options?: { value: string; label: { de: string; en: string } }[];
 }
 
 export interface SectionSpec {
+  /** Tab key; the area when a section has no own id. */
+  id?: string;
+  /** Heading when the section is not a whole area (e.g. the practice profile); else the area's label. */
+  title?: { de: string; en: string };
   /** The findings area whose score is shown beside the section. */
   area: AuditArea;
   fields: FieldSpec[];
 }
+
+export const sectionId = (s: SectionSpec): string => s.id ?? s.area;
 
 const f = (path: string, kind: FieldSpec['kind'], de: string, en: string): FieldSpec => ({
   path,
@@ -19,11 +27,23 @@ const f = (path: string, kind: FieldSpec['kind'], de: string, en: string): Field
   label: { de, en },
 });
 
+const o = (value: string, de: string, en: string) => ({ value, label: { de, en } });
+const choice = (path: string, de: string, en: string, options: FieldSpec['options']): FieldSpec => ({
+  ...f(path, 'choice', de, en),
+  options,
+});
+
 /** The sections the editor shows, in the order of the audit sheet (seed 000 step 4). Declarative: add a row here. */
 export const SECTIONS: SectionSpec[] = [
   {
     area: 'ti',
     fields: [
+      choice('ti.connection', 'TI-Anbindung', 'TI connection', [
+        o('konnektor', 'Konnektor in der Praxis', 'Konnektor on site'),
+        o('ti_gateway', 'TI-Gateway', 'TI-Gateway'),
+        o('hosted_konnektor', 'Gehosteter Konnektor', 'Hosted Konnektor'),
+        o('none', 'Keine', 'None'),
+      ]),
       f('ti.konnektor.host', 'text', 'Konnektor-Host/IP', 'Konnektor host/IP'),
       f('ti.konnektor.port', 'number', 'Konnektor-Port', 'Konnektor port'),
       f('ti.konnektor.reachable443', 'bool', 'Port 443 erreichbar', 'Port 443 reachable'),
@@ -31,6 +51,111 @@ export const SECTIONS: SectionSpec[] = [
       f('ti.context.clientSystemId', 'text', 'Client-System-ID', 'Client-System-ID'),
       f('ti.context.standort', 'text', 'Standort', 'Standort'),
       f('ti.kim.clientModuleInstalled', 'bool', 'KIM-Clientmodul installiert', 'KIM client module installed'),
+    ],
+  },
+  {
+    // The profile decides the KBV size class and Anlagen 4/5, so its score is the KBV one.
+    id: 'profile',
+    title: { de: 'Praxisprofil (Vorab-Info)', en: 'Practice profile (pre-information)' },
+    area: 'kbv',
+    fields: [
+      f('profile.doctors', 'number', 'Anzahl Ärztinnen/Ärzte', 'Doctors'),
+      f('profile.workplaceCount', 'number', 'Anzahl Arbeitsplätze', 'Workplaces'),
+      f(
+        'profile.staffInDataProcessing',
+        'number',
+        'Personen ständig mit Datenverarbeitung betraut',
+        'Staff permanently in data processing',
+      ),
+      f(
+        'profile.extensiveDataProcessing',
+        'tri',
+        'Datenverarbeitung über das übliche Maß hinaus',
+        'Data processing beyond the usual scope',
+      ),
+      f(
+        'profile.largeMedicalDevices',
+        'tri',
+        'Medizinische Großgeräte (Anlage 4)',
+        'Large medical devices (annex 4)',
+      ),
+      f(
+        'profile.decentralTiComponents',
+        'tri',
+        'Dezentrale TI-Komponenten (Anlage 5)',
+        'Decentral TI components (annex 5)',
+      ),
+      f('profile.doctolib', 'bool', 'Doctolib im Einsatz', 'Uses Doctolib'),
+    ],
+  },
+  {
+    area: 'ti_gateway',
+    fields: [
+      f('ti.tiGatewayMigration.required', 'bool', 'Migration erforderlich', 'Migration required'),
+      f(
+        'ti.tiGatewayMigration.twoFactorAppRegistered',
+        'bool',
+        '2-Faktor-App registriert',
+        'Two-factor app registered',
+      ),
+      f('ti.tiGatewayMigration.contactPerson', 'text', 'Ansprechperson', 'Contact person'),
+      f(
+        'ti.tiGatewayMigration.adminPasswords.windows',
+        'bool',
+        'Admin-Passwort Windows',
+        'Admin password Windows',
+      ),
+      f('ti.tiGatewayMigration.adminPasswords.pvs', 'bool', 'Admin-Passwort PVS', 'Admin password PVS'),
+      f(
+        'ti.tiGatewayMigration.adminPasswords.tiGateway',
+        'bool',
+        'Admin-Passwort TI-Gateway',
+        'Admin password TI-Gateway',
+      ),
+      f(
+        'ti.tiGatewayMigration.adminPasswords.firewall',
+        'bool',
+        'Admin-Passwort Firewall',
+        'Admin password firewall',
+      ),
+      f(
+        'ti.tiGatewayMigration.adminPasswords.router',
+        'bool',
+        'Admin-Passwort Router',
+        'Admin password router',
+      ),
+      f(
+        'ti.tiGatewayMigration.ownDhcpServerKnown',
+        'tri',
+        'Eigener DHCP-Server bekannt',
+        'Own DHCP server known',
+      ),
+      f(
+        'ti.tiGatewayMigration.firewallPortsOpened',
+        'bool',
+        'Firewall-Ports freigegeben',
+        'Firewall ports opened',
+      ),
+      f(
+        'ti.tiGatewayMigration.vpnBoxDeliveryChecked',
+        'bool',
+        'Lieferung VPN-Box geprüft',
+        'VPN box delivery checked',
+      ),
+      f('ti.tiGatewayMigration.kimMailsFetched', 'bool', 'KIM-Mails abgerufen', 'KIM mails fetched'),
+      f('ti.tiGatewayMigration.appointment', 'date', 'Umstellungstermin', 'Migration appointment'),
+      f(
+        'ti.tiGatewayMigration.oldKonnektorDecommissioned',
+        'bool',
+        'Alter Konnektor außer Betrieb',
+        'Old Konnektor decommissioned',
+      ),
+      f(
+        'ti.tiGatewayMigration.oldKonnektorReturned',
+        'bool',
+        'Alter Konnektor zurückgesendet',
+        'Old Konnektor returned',
+      ),
     ],
   },
   {
@@ -61,6 +186,9 @@ export const SECTIONS: SectionSpec[] = [
       f('security.adminAccountsSeparated', 'bool', 'Admin-Konten getrennt', 'Admin accounts separated'),
       f('security.loggingEnabled', 'bool', 'Protokollierung aktiv', 'Logging enabled'),
       f('security.emergencyPlan', 'bool', 'Notfallplan vorhanden', 'Emergency plan'),
+      f('security.passwordPolicy', 'bool', 'Passwortrichtlinie', 'Password policy'),
+      f('security.mfaRemoteAccess', 'tri', 'MFA für Fernzugriff', 'MFA for remote access'),
+      f('security.staffAwarenessTraining', 'bool', 'Mitarbeiterschulung', 'Staff awareness training'),
     ],
   },
   {
@@ -70,6 +198,49 @@ export const SECTIONS: SectionSpec[] = [
       f('backup.mediaTypes', 'number', 'Anzahl Medientypen', 'Media types'),
       f('backup.offsiteCopy', 'bool', 'Kopie außer Haus', 'Off-site copy'),
       f('backup.lastSuccessfulBackup', 'date', 'Letzte erfolgreiche Sicherung', 'Last successful backup'),
+      // Seed 004 Datensicherungsprotokoll: Angaben zur Datensicherung.
+      f('backup.details.device', 'text', 'Sicherungsgerät', 'Backup device'),
+      f('backup.details.software', 'text', 'Sicherungssoftware', 'Backup software'),
+      f('backup.details.medium', 'text', 'Sicherungsmedium', 'Backup medium'),
+      f('backup.details.mediaCount', 'number', 'Anzahl Medien', 'Number of media'),
+      f('backup.details.encryptionOffsite', 'bool', 'Verschlüsselung außer Haus', 'Encryption off-site'),
+      f('backup.details.encryptionOnsite', 'bool', 'Verschlüsselung im Haus', 'Encryption on-site'),
+      f(
+        'backup.details.encryptionPasswordDeposited',
+        'bool',
+        'Verschlüsselungspasswort hinterlegt',
+        'Encryption password deposited',
+      ),
+      f(
+        'backup.details.practiceDeclinesEncryption',
+        'bool',
+        'Praxis lehnt Verschlüsselung ab',
+        'Practice declines encryption',
+      ),
+      // Datensicherungseinstellungen.
+      choice('backup.settings.kind', 'Art der Sicherung', 'Backup kind', [
+        o('file', 'Dateisicherung', 'File backup'),
+        o('image', 'Image-Sicherung', 'Image backup'),
+        o('file_and_image', 'Datei- und Image-Sicherung', 'File and image backup'),
+      ]),
+      f('backup.settings.start', 'text', 'Startzeit (HH:MM oder manual)', 'Start time (HH:MM or manual)'),
+      choice('backup.settings.protocol', 'Protokollierung', 'Protocol', [
+        o('backup_software_log', 'Protokoll der Sicherungssoftware', 'Backup software log'),
+        o('other', 'Sonstiges', 'Other'),
+      ]),
+      f('backup.settings.monitoring', 'bool', 'Überwachung eingerichtet', 'Monitoring set up'),
+      // Testdatensicherung.
+      choice('backup.test.result', 'Testdatensicherung', 'Test backup', [
+        o('success', 'Erfolgreich', 'Successful'),
+        o('not_possible', 'Nicht möglich', 'Not possible'),
+        o('not_wanted', 'Nicht gewünscht', 'Not wanted'),
+      ]),
+      f('backup.test.reasonNotPossible', 'text', 'Grund (nicht möglich)', 'Reason (not possible)'),
+      f('backup.test.restoreVerified', 'bool', 'Wiederherstellung geprüft', 'Restore verified'),
+      f('backup.test.date', 'date', 'Datum Testdatensicherung', 'Test backup date'),
+      // Einweisung.
+      f('backup.instruction.confirmed', 'bool', 'Einweisung bestätigt', 'Instruction confirmed'),
+      f('backup.instruction.date', 'date', 'Datum der Einweisung', 'Instruction date'),
     ],
   },
 ];
