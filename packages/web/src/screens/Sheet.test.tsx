@@ -131,4 +131,70 @@ describe('SheetScreen', () => {
       ],
     });
   });
+
+  it('shows the device lists read-only with the probe mark and time on each probe value', async () => {
+    const probe = (value: unknown, evidence?: string) => ({
+      value,
+      source: 'probe',
+      at: '2026-11-23T10:00:00Z',
+      ...(evidence ? { evidence } : {}),
+    });
+    const person = (value: unknown) => ({ value, source: 'person', at: '2026-11-23T11:00:00Z' });
+    const fixture = sheetFixture();
+    fixture.sheet = {
+      ...fixture.sheet,
+      machines: [
+        {
+          id: 'm1',
+          role: probe('workstation'),
+          computerName: probe('EMPFANG-01', 'facts:doc-1#system.computerName'),
+          os: { name: probe('Microsoft Windows 11 Pro') },
+          cpu: { model: person('Intel i5-12500') },
+          ramGb: probe(16),
+          disks: probe([
+            { mount: 'C:', sizeGb: 500, freeGb: 120.4, kind: 'ssd' },
+            { mount: 'D:', sizeGb: 1000, freeGb: 640, kind: 'hdd', isDataDrive: true },
+          ]),
+        },
+      ],
+      ti: {
+        terminals: probe([{ id: 'ct1', name: 'Empfang', productName: 'ORGA 6141', connected: true }]),
+      },
+      print: { printers: [{ id: 'pr1', name: person('Brother HL-L5100'), reachable: probe(false) }] },
+    };
+    const { api } = mockApi({ [`GET ${base}/sheet`]: fixture });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+
+    const terminals = await screen.findByRole('table', { name: /Kartenterminals/ });
+    expect(within(terminals).getByRole('caption').textContent).toContain('Probe');
+    const terminalRow = within(terminals).getAllByRole('row')[1]!;
+    expect(
+      within(terminalRow)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Empfang', 'ORGA 6141', '', '', 'ja']);
+    expect(within(screen.getByRole('table', { name: /Karten \(/ })).getByText('Keine Einträge')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: /Systemvoraussetzungen/ }));
+    const machines = screen.getByRole('table', { name: /Rechner/ });
+    const cells = within(within(machines).getAllByRole('row')[1]!).getAllByRole('cell');
+    expect(cells[0]!.textContent).toContain('EMPFANG-01');
+    expect(cells[0]!.textContent).toContain('Probe');
+    expect(cells[0]!.textContent).toContain('facts:doc-1#system.computerName');
+    expect(cells[0]!.textContent).toMatch(/23\.11\.2026/);
+    expect(cells[3]!.textContent).toContain('16');
+    // The data drive, not the system drive.
+    expect(cells[4]!.textContent).toContain('D: 640 GB');
+    expect(cells[4]!.textContent).not.toContain('C:');
+    // A person's value has no probe mark.
+    expect(cells[5]!.textContent).toBe('Intel i5-12500');
+    expect(within(machines).queryByRole('textbox')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: /Direktdruck/ }));
+    const printer = within(screen.getByRole('table', { name: /Drucker/ })).getAllByRole('row')[1]!;
+    const printerCells = within(printer).getAllByRole('cell');
+    expect(printerCells[0]!.textContent).toBe('Brother HL-L5100');
+    expect(printerCells[3]!.textContent).toContain('nein');
+    expect(printerCells[3]!.textContent).toContain('Probe');
+  });
 });

@@ -16,6 +16,7 @@ import {
   type FieldSpec,
 } from '../sheet/fields.ts';
 import { liveEvaluate } from '../sheet/live.ts';
+import { TABLES, type TableSpec } from '../sheet/tables.ts';
 
 const STATUS_LABEL: Record<Finding['status'], MessageKey> = {
   fail: 'statusFail',
@@ -41,6 +42,82 @@ function ScoreBadge({ score }: { score: AreaScore | undefined }) {
     <span className={`score ${cls}`}>
       {value === null || value === undefined ? t('noScore') : `${Math.round(value)} %`}
     </span>
+  );
+}
+
+/** The probe mark of a value: badge, time and evidence, as the scalar fields show it. */
+function ProbeMark({ value }: { value: Sourced }) {
+  const { t, lang } = useI18n();
+  return (
+    <span className="source small">
+      <span className="badge probe">{t('sourceProbe')}</span> {formatDateTime(value.at, lang)}
+      {value.evidence ? <span className="muted"> · {value.evidence}</span> : null}
+    </span>
+  );
+}
+
+/** One device list, read-only; each sourced cell carries its probe mark, a sourced list one mark in the caption. */
+function SheetTable({ spec, sheet }: { spec: TableSpec; sheet: unknown }) {
+  const { t, l } = useI18n();
+  const stored = getAtPath(sheet, spec.path);
+  const whole = isSourced(stored) ? stored : undefined;
+  const rows: unknown[] = Array.isArray(whole ? whole.value : stored)
+    ? ((whole ? whole.value : stored) as unknown[])
+    : [];
+  const text = (v: unknown, format?: (x: unknown) => string) =>
+    format ? format(v) : typeof v === 'boolean' ? t(v ? 'yes' : 'no') : inputValue(v);
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>
+          {l(spec.label)} <span className="muted small">({t('readOnly')})</span>
+          {whole?.source === 'probe' ? (
+            <>
+              {' '}
+              <ProbeMark value={whole} />
+            </>
+          ) : null}
+        </caption>
+        <thead>
+          <tr>
+            {spec.columns.map((col) => (
+              <th key={col.path} scope="col">
+                {l(col.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={spec.columns.length} className="muted">
+                {t('tableEmpty')}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row, i) => (
+              <tr key={i}>
+                {spec.columns.map((col) => {
+                  const cell = getAtPath(row, col.path);
+                  const sourced = isSourced(cell) ? cell : undefined;
+                  return (
+                    <td key={col.path} className={sourced?.source === 'probe' ? 'probe' : undefined}>
+                      {text(sourced ? sourced.value : cell, col.format)}
+                      {sourced?.source === 'probe' ? (
+                        <>
+                          <br />
+                          <ProbeMark value={sourced} />
+                        </>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -250,6 +327,11 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
         <section aria-labelledby="section-h" className="card">
           <h2 id="section-h">{l(current.title ?? AUDIT_AREA_LABELS[current.area])}</h2>
           <div className="fields">{current.fields.map(field)}</div>
+          {current.id
+            ? null
+            : (TABLES[current.area] ?? []).map((spec) => (
+                <SheetTable key={spec.path} spec={spec} sheet={loaded.data?.sheet} />
+              ))}
         </section>
         <section aria-labelledby="findings-h" className="card findings">
           <h2 id="findings-h">

@@ -158,6 +158,10 @@ export const SECTIONS: SectionSpec[] = [
       ),
     ],
   },
+  // Device lists: no scalar fields, their tables (sheet/tables.ts) show what the probe and the audit filled.
+  { area: 'gdt', fields: [] },
+  { area: 'mobile_card_terminals', fields: [] },
+  { area: 'direct_print', fields: [] },
   {
     area: 'network',
     fields: [
@@ -177,6 +181,8 @@ export const SECTIONS: SectionSpec[] = [
       f('pvs.version', 'text', 'PVS-Version', 'PVS version'),
     ],
   },
+  { area: 'system_requirements', fields: [] },
+  { area: 'peripherals', fields: [] },
   {
     area: 'it_security',
     fields: [
