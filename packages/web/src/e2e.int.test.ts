@@ -7,8 +7,8 @@
  * → sales (offer sent, negotiating, follow-up, won, "PVS gebucht") → customers and admin screens.
  * Screenshots of every screen go to test-output/screenshots/ for a human to look at.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { ensureWebBuild } from './build/ensure-build.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,18 +29,6 @@ const facts = JSON.parse(
   readFileSync(join(repoRoot, 'packages/server/src/__fixtures__/facts-empfang.json'), 'utf8'),
 ) as Record<string, unknown>;
 
-/** Newest modification time under src/ and index.html: a stale build is rebuilt, so the test sees this code. */
-function newestSource(): number {
-  const walk = (d: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(d, { withFileTypes: true }).map((e) =>
-        e.isDirectory() ? walk(join(d, e.name)) : statSync(join(d, e.name)).mtimeMs,
-      ),
-    );
-  return Math.max(walk(join(webRoot, 'src')), statSync(join(webRoot, 'index.html')).mtimeMs);
-}
-
 describe('web UI end to end (chromium)', () => {
   let dir: string;
   let database: Database;
@@ -53,12 +41,9 @@ describe('web UI end to end (chromium)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (
-      !existsSync(join(dist, 'index.html')) ||
-      newestSource() > statSync(join(dist, 'index.html')).mtimeMs
-    ) {
-      execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build'], { cwd: webRoot, stdio: 'pipe' });
-    }
+    // A stale build is rebuilt, so the test sees this code.
+    const build = await ensureWebBuild();
+    expect(build).toMatchObject({ status: 'ready', dir: dist });
     mkdirSync(shots, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'praxisready-web-e2e-'));
     // the practice's mailbox and the CCs: every mail the server sends lands here (loopback SMTP)

@@ -17,7 +17,7 @@ import { createServer, loadConfig } from '@praxisready/server';
 import type { FactsDocument } from '@praxisready/model';
 import type { Command, CommandContext } from '../command.ts';
 import { seedDemoCase } from '../demo/demo-case.ts';
-import { ensureWebBuild } from '../demo/web-build.ts';
+import { ensureWebBuild } from '@praxisready/web/build';
 import { untilStopped } from './serve.ts';
 import { printEvaluation } from './check.ts';
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** packages/web of this checkout. */
-export const WEB_ROOT = fileURLToPath(new URL('../../../web', import.meta.url));
+export const WEB_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 
 function newestMtime(path: string): number {
@@ -22,7 +22,7 @@ export type WebBuild =
   { status: 'ready'; dir: string; built: boolean } | { status: 'unavailable'; reason: string };
 
 /**
- * The web UI as static files for the server. Builds `packages/web/dist` with Vite when it is missing or older
+ * The web UI as static files for the server (node side; used by `praxisready demo` and the e2e test). Builds `packages/web/dist` with Vite when it is missing or older
  * than the sources, so `npm start` on a fresh clone shows the current UI. Without Vite (an install without dev
  * dependencies) an existing build is used, and without one the demo runs with the API only.
  */
