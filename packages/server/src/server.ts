@@ -1,3 +1,4 @@
+import { AppError } from '@praxisready/model';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config/config.ts';
@@ -88,7 +89,7 @@ export async function createServer(
     jobs,
     integrations,
     listen: () =>
-      new Promise((resolveUrl) => {
+      new Promise((resolveUrl, reject) => {
         server = serve(
           { fetch: app.fetch, hostname: config.host, port: config.port },
           (info: AddressInfo) => {
@@ -103,6 +104,16 @@ export async function createServer(
             resolveUrl(url);
           },
         );
+        // A taken port (EADDRINUSE) must reach the caller, not crash the process as an unhandled 'error'.
+        server.once('error', (error: Error) => {
+          server = undefined;
+          reject(
+            new AppError('CONFLICT', `Cannot listen on ${config.host}:${config.port}: ${error.message}`, {
+              cause: error,
+              hint: 'Anderen Port wählen (--port N; 0 = ein freier Port).',
+            }),
+          );
+        });
       }),
     async close() {
       if (server) {

@@ -64,7 +64,8 @@ export const demoCommand: Command = {
   exitCodes: {
     [ExitCode.OK]:
       'demo ran and was stopped (findings are its output; use `praxisready check` for a pass/fail exit code)',
-    [ExitCode.INPUT]: 'the lab or the server could not start (a port is taken, or a lab already runs in DIR)',
+    [ExitCode.FAILURES]: 'a lab already runs in DIR, or the web port is taken (try --port 0)',
+    [ExitCode.INPUT]: 'the lab could not start (a lab address or port is not available)',
   },
   async run(ctx) {
     const scenario = (ctx.values.scenario ?? 'typical-problems') as string;
@@ -173,14 +174,7 @@ async function serveDemoCase(ctx: CommandContext, dir: string, facts: FactsDocum
   let server: Awaited<ReturnType<typeof createServer>> | undefined;
   try {
     server = await createServer(config, { log: () => undefined });
-    let url: string;
-    try {
-      url = await server.listen();
-    } catch (error) {
-      throw new AppError('BAD_REQUEST', `Server could not listen on 127.0.0.1:${port}; try --port 0`, {
-        cause: error,
-      });
-    }
+    const url = await server.listen();
     const intakePort = server.integrations.smtpIntake?.port;
     if (intakePort === undefined) {
       throw new AppError('INTERNAL', 'The server started without its SMTP intake');
