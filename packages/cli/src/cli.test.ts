@@ -17,6 +17,8 @@ describe('praxisready top-level handler', () => {
       const r = await run([...c.name.split(' '), '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toContain(`Usage: praxisready ${c.name}`);
+      // the handler appends "(repeatable)" itself; a description saying it too printed it twice
+      expect(r.out).not.toMatch(/repeatable\b.*\(repeatable\)/);
     }
   });
 
