@@ -96,6 +96,8 @@ export const contacts = pgTable(
     customerId: text('customer_id')
       .notNull()
       .references(() => customers.id),
+    /** The site the person works at; null = the whole customer. */
+    siteId: text('site_id').references(() => sites.id),
     name: text('name').notNull(),
     role: text('role').notNull().default('other'),
     email: text('email'),

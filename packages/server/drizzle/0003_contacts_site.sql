@@ -1,0 +1,2 @@
+ALTER TABLE "contacts" ADD COLUMN "site_id" text;--> statement-breakpoint
+ALTER TABLE "contacts" ADD CONSTRAINT "contacts_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;
