@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'users.list': ['dispatcher', 'helpdesk', 'admin'],
   'customers.read': STAFF,
   'customers.write': ['helpdesk', 'admin'],
+  /** Correcting master data (customer, sites, contacts): helpdesk (R) and the dispatcher, who takes the intake data. */
+  'customers.edit': ['dispatcher', 'helpdesk', 'admin'],
   'cases.create': ['dispatcher', 'helpdesk', 'admin'],
   'cases.read': [...STAFF, 'customer'],
   'cases.board': STAFF,

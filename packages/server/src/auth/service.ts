@@ -101,6 +101,19 @@ export async function logout(ctx: AppContext, token: string) {
   await ctx.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
 }
 
+/**
+ * The ONE way to make this process forget a user's resolved sessions (deactivation, role change): every
+ * cached entry of the user goes, so the next request asks the database. Callers delete or keep the session
+ * rows themselves; whoever changes the cache's shape changes this function, not its callers.
+ */
+export function invalidateUserSessions(ctx: AppContext, userId: string): void {
+  for (const [hash, entry] of ctx.sessionCache) {
+    if (entry.actor.id === userId) {
+      ctx.sessionCache.delete(hash);
+    }
+  }
+}
+
 export function actorOf(u: typeof users.$inferSelect): Actor {
   return {
     id: u.id,

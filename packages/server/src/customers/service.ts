@@ -94,33 +94,7 @@ export async function matchOrCreatePractice(
   return { customerId, siteId: site.id, createdCustomer, createdSite: true };
 }
 
-export async function addContact(
-  tx: DbOrTx,
-  actor: Actor,
-  customerId: string,
-  c: { name: string; role?: string | undefined; email?: string | undefined; phone?: string | undefined },
-) {
-  await getCustomerRow(tx, customerId);
-  const row = {
-    id: randomUUID(),
-    customerId,
-    name: c.name.trim(),
-    role: c.role ?? 'other',
-    email: c.email ?? null,
-    phone: c.phone ?? null,
-  };
-  await tx.insert(contacts).values(row);
-  await recordAudit(tx, actor, {
-    action: 'contact.created',
-    entityType: 'contact',
-    entityId: row.id,
-    after: row,
-  });
-  await indexCustomer(tx, customerId);
-  return row;
-}
-
-async function getCustomerRow(tx: DbOrTx, id: string) {
+export async function getCustomerRow(tx: DbOrTx, id: string) {
   const row = (await tx.select().from(customers).where(eq(customers.id, id)))[0];
   if (!row) {
     throw notFound('Customer');
@@ -142,9 +116,14 @@ export async function getCustomer(tx: DbOrTx, id: string) {
     phone: c.phone,
     customerNumber: c.customerNumber,
     createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
     sites: s.map(siteDto),
-    contacts: k.map((x) => ({ id: x.id, name: x.name, role: x.role, email: x.email, phone: x.phone })),
+    contacts: k.map(contactDto),
   };
+}
+
+export function contactDto(x: typeof contacts.$inferSelect) {
+  return { id: x.id, name: x.name, role: x.role, email: x.email, phone: x.phone, siteId: x.siteId };
 }
 
 export function siteDto(s: typeof sites.$inferSelect) {
@@ -167,7 +146,7 @@ export async function sitesByIds(tx: DbOrTx, ids: string[]) {
   return ids.length === 0 ? [] : tx.select().from(sites).where(inArray(sites.id, ids));
 }
 
-async function indexCustomer(tx: DbOrTx, customerId: string) {
+export async function indexCustomer(tx: DbOrTx, customerId: string) {
   const c = await getCustomerRow(tx, customerId);
   const [s, k] = await Promise.all([
     tx.select().from(sites).where(eq(sites.customerId, customerId)),

@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { AppError } from '@praxisready/model';
 import type { Api } from '../http/env.ts';
 import { actorOf, defineRoute } from '../http/env.ts';
-import { CaseParams, Id, created, ok } from '../http/openapi.ts';
+import { CaseParams, Id, created, json, ok } from '../http/openapi.ts';
+
 import {
   caseBundle,
   caseThread,
@@ -13,6 +14,7 @@ import {
   importCases,
   readPriceCatalog,
   sendDocuments,
+  updatePriceItem,
   writePriceCatalog,
 } from './service.ts';
 
@@ -26,6 +28,11 @@ const LangBody = {
     required: false,
   },
 };
+/** A text in both UI languages; both required, as in the documents package's catalog schema. */
+const LocalizedEdit = z.object({
+  de: z.string().trim().min(1).max(500),
+  en: z.string().trim().min(1).max(500),
+});
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Report, offer, sending, thread, price catalog, check catalog, central sheet and bundle (issue 8). */
@@ -124,6 +131,35 @@ export function registerDocumentRoutes(app: Api): void {
       responses: ok('PriceCatalog'),
     }),
     async (c) => c.json(await writePriceCatalog(c.get('ctx'), actorOf(c), c.req.valid('json')), 200),
+  );
+  app.openapi(
+    defineRoute('prices.write', {
+      method: 'patch',
+      path: '/api/price-catalog/items/{itemId}',
+      tags: ['documents'],
+      summary:
+        'Edit one price item: texts (de/en: text, description, unit) and/or net price and VAT; the catalog is validated again',
+      request: {
+        params: z.object({ itemId: Id }),
+        ...json(
+          z
+            .object({
+              text: LocalizedEdit.optional(),
+              description: LocalizedEdit.nullable().optional(),
+              unit: LocalizedEdit.optional(),
+              unitPriceNet: z.string().max(20).optional(),
+              vatRate: z.number().min(0).max(100).optional(),
+            })
+            .openapi('PriceItemPatch'),
+        ),
+      },
+      responses: ok('PriceCatalog'),
+    }),
+    async (c) =>
+      c.json(
+        await updatePriceItem(c.get('ctx'), actorOf(c), c.req.valid('param').itemId, c.req.valid('json')),
+        200,
+      ),
   );
   app.openapi(
     defineRoute('checks.read', {

@@ -112,12 +112,49 @@ async function priceCatalog(db: DbOrTx): Promise<PriceCatalog> {
   return validateCatalog((await readPriceCatalog(db)).catalog);
 }
 
-/** Validates with the documents package's schema and stores the catalog; audited. */
-export async function writePriceCatalog(ctx: AppContext, actor: Actor, json: unknown) {
-  const parsed = validateCatalog(json);
-  const value = catalogToJson(parsed);
+type CatalogItemJson = PriceCatalogInput['items'][number];
+
+/**
+ * What a catalog write changed, for the audit trail: before/after of each added, removed or edited item
+ * (whole item JSON) and of the catalog-level fields, instead of only the item counts.
+ */
+function catalogDiff(before: PriceCatalogInput | null, after: PriceCatalogInput) {
+  const was = new Map((before?.items ?? []).map((i) => [i.id, i]));
+  const now = new Map(after.items.map((i) => [i.id, i]));
+  const items: { id: string; before: CatalogItemJson | null; after: CatalogItemJson | null }[] = [];
+  for (const id of new Set([...was.keys(), ...now.keys()])) {
+    const b = was.get(id) ?? null;
+    const a = now.get(id) ?? null;
+    if (JSON.stringify(b) !== JSON.stringify(a)) {
+      items.push({ id, before: b, after: a });
+    }
+  }
+  const head = (c: PriceCatalogInput | null) =>
+    c && {
+      validityDays: c.validityDays,
+      packageItemId: c.packageItemId,
+      maintenanceItemIds: c.maintenanceItemIds,
+    };
+  return {
+    before: { ...head(before), items: Object.fromEntries(items.map((i) => [i.id, i.before])) },
+    after: { ...head(after), items: Object.fromEntries(items.map((i) => [i.id, i.after])) },
+  };
+}
+
+/** Read-modify-write of the stored catalog with its row locked, so two item edits never lose one another. */
+async function storeCatalog(
+  ctx: AppContext,
+  actor: Actor,
+  action: string,
+  build: (current: PriceCatalogInput) => PriceCatalogInput,
+) {
   await ctx.db.transaction(async (tx) => {
-    const before = (await tx.select().from(settings).where(eq(settings.key, PRICE_CATALOG_KEY)))[0];
+    const row = (
+      await tx.select().from(settings).where(eq(settings.key, PRICE_CATALOG_KEY)).for('update')
+    )[0];
+    // Against the default when nothing is stored yet, so the first edit shows what it changed.
+    const before = row ? (row.value as PriceCatalogInput) : catalogToJson(defaultPriceCatalog());
+    const value = build(before);
     await tx
       .insert(settings)
       .values({ key: PRICE_CATALOG_KEY, value, updatedBy: actor.label })
@@ -126,14 +163,50 @@ export async function writePriceCatalog(ctx: AppContext, actor: Actor, json: unk
         set: { value, updatedAt: new Date(), updatedBy: actor.label },
       });
     await recordAudit(tx, actor, {
-      action: 'price_catalog.updated',
+      action,
       entityType: 'settings',
       entityId: PRICE_CATALOG_KEY,
-      before: before ? { items: (before.value as PriceCatalogInput).items.length } : null,
-      after: { items: value.items.length },
+      ...catalogDiff(before, value),
     });
   });
   return readPriceCatalog(ctx.db);
+}
+
+/** Validates with the documents package's schema and stores the catalog; audited (changed items before/after). */
+export async function writePriceCatalog(ctx: AppContext, actor: Actor, json: unknown) {
+  const value = catalogToJson(validateCatalog(json));
+  return storeCatalog(ctx, actor, 'price_catalog.updated', () => value);
+}
+
+export interface PriceItemPatch {
+  text?: { de: string; en: string } | undefined;
+  description?: { de: string; en: string } | null | undefined;
+  unit?: { de: string; en: string } | undefined;
+  unitPriceNet?: string | undefined;
+  vatRate?: number | undefined;
+}
+
+/** Edits one item's texts (de/en) and/or price; the whole catalog is validated again before it is stored. */
+export async function updatePriceItem(ctx: AppContext, actor: Actor, itemId: string, patch: PriceItemPatch) {
+  return storeCatalog(ctx, actor, 'price_item.updated', (current) => {
+    const item = current.items.find((i) => i.id === itemId);
+    if (!item) {
+      throw new AppError('NOT_FOUND', `Price item ${itemId} not found`);
+    }
+    const { description, ...rest } = patch;
+    const edited: CatalogItemJson = {
+      ...item,
+      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+    };
+    if (description === null) {
+      delete edited.description;
+    } else if (description !== undefined) {
+      edited.description = description;
+    }
+    return catalogToJson(
+      validateCatalog({ ...current, items: current.items.map((i) => (i.id === itemId ? edited : i)) }),
+    );
+  });
 }
 
 /** The read-only check catalog of the rules package. */

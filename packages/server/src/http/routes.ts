@@ -5,7 +5,9 @@ import type { Api } from './env.ts';
 import { actorOf, defineRoute } from './env.ts';
 import { ROLES, type Role } from '../auth/permissions.ts';
 import { createUser, listUsers, login, logout } from '../auth/service.ts';
-import { addContact, getCustomer, listCustomers, matchOrCreatePractice } from '../customers/service.ts';
+import { getCustomer, listCustomers, matchOrCreatePractice } from '../customers/service.ts';
+import { registerCustomerRoutes } from '../customers/routes.ts';
+import { registerUserRoutes } from '../auth/routes.ts';
 import {
   assign,
   caseDetail,
@@ -209,35 +211,8 @@ export function registerRoutes(app: Api): void {
     }),
     async (c) => c.json(await getCustomer(c.get('ctx').db, c.req.valid('param').customerId), 200),
   );
-  app.openapi(
-    defineRoute('customers.write', {
-      method: 'post',
-      path: '/api/customers/{customerId}/contacts',
-      tags: ['customers'],
-      summary: 'Add a contact person',
-      request: {
-        params: z.object({ customerId: Id }),
-        ...json(
-          z
-            .object({
-              name: z.string().min(1).max(200),
-              role: z.string().max(50).optional(),
-              email: z.email().optional(),
-              phone: z.string().max(50).optional(),
-            })
-            .openapi('NewContact'),
-        ),
-      },
-      responses: created('Contact'),
-    }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const r = await ctx.db.transaction((tx) =>
-        addContact(tx, actorOf(c), c.req.valid('param').customerId, c.req.valid('json')),
-      );
-      return c.json(r, 201);
-    },
-  );
+  registerCustomerRoutes(app);
+  registerUserRoutes(app);
 
   // ---- intake & cases
   app.openapi(
