@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { AppError, WorkflowStageSchema } from '@praxisready/model';
-import type { TypedResponse } from 'hono';
 import type { Api } from './env.ts';
 import { actorOf, defineRoute } from './env.ts';
 import { ROLES, type Role } from '../auth/permissions.ts';
@@ -47,6 +46,7 @@ import { intakeMail } from '../intake/service.ts';
 import { integrationStatus } from '../intake/integrations.ts';
 import { SalesStatus } from '../cases/workflow.ts';
 import { ReadCache } from './cache.ts';
+import { cachedJson, sendCachedJson, type CachedJson } from './cached-json.ts';
 import { CaseParams, Id, created, json, ok } from './openapi.ts';
 
 const Iso = z.iso.datetime({ offset: true });
@@ -83,18 +83,11 @@ const IntakeDataSchema = z
   })
   .openapi('IntakeData');
 
-/** A JSON response from an already serialised body (read caches); typed as the JSON it is. */
-const jsonBody = (
-  c: { body(data: string, status: 200, headers: Record<string, string>): Response },
-  text: string,
-) =>
-  c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<unknown, 200, 'json'>;
-
 /** Registers every route. Each names its permission (see PERMISSIONS); the list is the OpenAPI document. */
 export function registerRoutes(app: Api): void {
-  // Cached as serialised JSON: a cache hit then costs no JSON.stringify of 160 cards.
-  const boardCache = new ReadCache<string>();
-  const searchCache = new ReadCache<string>();
+  // Cached as serialised (and gzipped) JSON: a cache hit then costs no JSON.stringify of 160 cards.
+  const boardCache = new ReadCache<CachedJson>();
+  const searchCache = new ReadCache<CachedJson>();
 
   // ---- auth & users
   app.openapi(
@@ -291,9 +284,9 @@ export function registerRoutes(app: Api): void {
       const { perStage, assignee, role, dueBefore } = c.req.valid('query');
       const filter = { assignee, role, dueBefore: dueBefore === undefined ? undefined : new Date(dueBefore) };
       const key = `board:${perStage}:${assignee ?? ''}:${role ?? ''}:${dueBefore ?? ''}`;
-      return jsonBody(
+      return sendCachedJson(
         c,
-        await boardCache.get(ctx, key, async () => JSON.stringify(await board(ctx, perStage, filter))),
+        await boardCache.get(ctx, key, async () => cachedJson(await board(ctx, perStage, filter))),
       );
     },
   );
@@ -921,9 +914,9 @@ export function registerRoutes(app: Api): void {
     async (c) => {
       const ctx = c.get('ctx');
       const { q, limit } = c.req.valid('query');
-      return jsonBody(
+      return sendCachedJson(
         c,
-        await searchCache.get(ctx, `${limit}:${q}`, async () => JSON.stringify(await search(ctx, q, limit))),
+        await searchCache.get(ctx, `${limit}:${q}`, async () => cachedJson(await search(ctx, q, limit))),
       );
     },
   );
