@@ -197,6 +197,24 @@ export const de = {
   adminIntegrations: 'Integrationen',
   linkCustomer: 'Kund*in und Standort aus der Anfrage anlegen/zuordnen',
   openCustomer: 'Kundenakte öffnen',
+  // Sheet editor (issue 7): device tables, list values, checklists.
+  sourceManual: 'manuell',
+  rowsCount: 'Einträge',
+  listRemove: 'entfernen',
+  listEmpty: 'Noch keine Einträge',
+  listNew: 'neuer Eintrag',
+  listAdd: 'Hinzufügen',
+  tableRow: 'Eintrag',
+  rowRemove: 'entfernen',
+  rowAdd: 'Eintrag hinzufügen',
+  answerNone: 'offen',
+  answerDone: 'erfüllt',
+  answerPartial: 'teilweise',
+  answerOpen: 'nicht erfüllt',
+  answerNotApplicable: 'nicht zutreffend',
+  checklistOnlyOpen: 'Nur unbeantwortete zeigen',
+  checklistNote: 'Notiz',
+  sheetInvalid: 'Ungültige Eingaben – so kann das Sheet nicht gespeichert werden:',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -399,6 +417,24 @@ export const en: Messages = {
   adminIntegrations: 'Integrations',
   linkCustomer: 'Create/match customer and site from the request',
   openCustomer: 'Open customer',
+  // Sheet editor (issue 7): device tables, list values, checklists.
+  sourceManual: 'manual',
+  rowsCount: 'entries',
+  listRemove: 'remove',
+  listEmpty: 'No entries yet',
+  listNew: 'new entry',
+  listAdd: 'Add',
+  tableRow: 'Entry',
+  rowRemove: 'remove',
+  rowAdd: 'add entry',
+  answerNone: 'open',
+  answerDone: 'met',
+  answerPartial: 'partly',
+  answerOpen: 'not met',
+  answerNotApplicable: 'not applicable',
+  checklistOnlyOpen: 'Show unanswered only',
+  checklistNote: 'Note',
+  sheetInvalid: 'Invalid input – the sheet cannot be saved like this:',
 };
 
 export const CATALOGS = { de, en } as const;
