@@ -25,8 +25,12 @@ const SQL_MARKETING: Record<string, string> = {
 };
 
 export function sqlMarketingVersion(version: string): string | undefined {
-  const major = /^(\d+)\./.exec(version)?.[1];
-  return major ? SQL_MARKETING[major] : undefined;
+  const m = /^(\d+)\.(\d+)/.exec(version);
+  // 2008 and 2008 R2 share major 10; R2 builds are 10.50 and up (glpi-agent's recorded MSSQL10_50 Setup key: 10.53.6000.34).
+  if (m?.[1] === '10' && Number(m[2]) >= 50) {
+    return '2008 R2';
+  }
+  return m?.[1] ? SQL_MARKETING[m[1]] : undefined;
 }
 
 export interface WindowsPvs {

@@ -35,6 +35,19 @@
 //   https://github.com/fusioninventory/fusioninventory-agent/blob/b839fd5d82774564432d4fe35aab6f05947507f9/resources/win32/wmi/2008-Enterprise-Win32_LogicalDisk.wmi
 // - sql-instances-recorded-glpi.reg: `HKLM\SOFTWARE\Microsoft\Microsoft SQL Server\Instance Names\SQL` exported by
 //   regedit on a server with two instances (glpi-agent resources/win32/registry/mssql-SQL.reg, same commit), re-encoded.
+// - sql-setup-recorded-glpi-mssql10_50.reg, sql-setup-recorded-glpi-mssql11.reg: the `<InstanceId>\Setup` keys of the
+//   same two instances (glpi-agent mssql-Setup.reg, mssql_engine-Setup.reg); re-encoded, product id masked.
+// - dotnet-recorded-rjcp-*.txt: what jcurl/RJCP.DLL.Environment's NetVersion tool printed on Windows 7, 8.1 RT,
+//   10 22H2, 11 21H2/22H2 and Server 2019 (the `Release` it read from NDP\v4\Full); re-encoded UTF-16 → UTF-8.
+//   dotnet-recorded-rjcp-winxp-*.reg: excerpts (NDP\v3.5, NDP\v4\Full) of two regedit exports of Windows XP there.
+//   https://github.com/jcurl/RJCP.DLL.Environment/tree/b3d2b3a9bcd350771acc8d981d4537a5aa150e9e/doc/NetVersion
+// - updates-pending-recorded-ws2019.json: Microsoft.Update.Session searcher results (`IsInstalled=0 and
+//   Type='Software'`) as ConvertTo-Json on a Windows Server 2019 in March 2020; rebootrequired-recorded-ws2019-testpath.txt:
+//   `Test-Path '…\WindowsUpdate\Auto Update\RebootRequired'`; services-recorded-ws2019-getservice.json:
+//   `Get-Service | Select-Object Status, Name, DisplayName, StartType | ConvertTo-Json`; all mondoohq/cnquery, unchanged.
+//   https://github.com/mondoohq/cnquery/tree/f2644a0928596e50eb7721e859b464165a4d9cf7/providers/os/resources
+// - qfe-recorded-xp-wmic.txt: `wmic path Win32_QuickFixEngineering get /format:list` on a Windows XP PC (glpi-agent
+//   resources/win32/wmi/xp-Win32_QuickFixEngineering.wmi, same commit as above); re-encoded, host name masked.
 //
 // Where a recording's shape differs from what our script prints, the helpers below rebuild our envelope from the
 // recorded values (renames and format conversions only, said at each helper); expected values are read off the recordings.
@@ -405,8 +418,8 @@ describe('recorded: Win32_VideoController (Intel HD 4600 + GeForce GTX 950, RDP 
 });
 
 describe('recorded: SQL Server Instance Names key (regedit export, two instances)', () => {
-  // Our script turns each value of that key into { Instance, Id, Version, Edition, PatchLevel }; the `<Id>\Setup`
-  // keys with the version were not part of the recording, so those stay null here.
+  // Our script turns each value of that key into { Instance, Id, Version, Edition, PatchLevel }; here without the
+  // `<Id>\Setup` keys (as when they cannot be read), so those stay null. The join with them is tested further below.
   const values = [...text('sql-instances-recorded-glpi.reg').matchAll(/^"([^"]+)"="([^"]+)"$/gm)].map(
     (m) => ({
       Instance: m[1],
@@ -448,5 +461,222 @@ describe('recorded: Win32_LogicalDisk (Windows Server 2008 Enterprise VM, local 
         { mount: 'D:', sizeGb: 10, freeGb: 9.8, kind: 'unknown' },
       ],
     });
+  });
+});
+
+/**
+ * A regedit export (`Windows Registry Editor Version 5.00`) as key path → values, the way `Get-ItemProperty` hands
+ * them to ConvertTo-Json: REG_SZ as text (regedit's `\\` escapes resolved), REG_DWORD as a number. Other types
+ * (hex:…, continued over several lines) are left out; our scripts select none of them.
+ */
+function regKeys(reg: string): Map<string, Record<string, string | number>> {
+  const keys = new Map<string, Record<string, string | number>>();
+  let current: Record<string, string | number> | undefined;
+  for (const line of reg.split('\n')) {
+    const key = /^\[(.+)\]$/.exec(line);
+    if (key) {
+      current = {};
+      keys.set(key[1] ?? '', current);
+      continue;
+    }
+    const sz = /^"([^"]+)"="(.*)"$/.exec(line);
+    const dword = /^"([^"]+)"=dword:([0-9a-f]{8})$/.exec(line);
+    if (current && sz) {
+      current[sz[1] ?? ''] = (sz[2] ?? '').replace(/\\\\/g, '\\');
+    } else if (current && dword) {
+      current[dword[1] ?? ''] = parseInt(dword[2] ?? '', 16);
+    }
+  }
+  return keys;
+}
+
+const SQL_ROOT = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Microsoft SQL Server';
+
+describe('recorded: SQL Server Instance Names + <InstanceId>\\Setup keys (French server, 2008 R2 and 2012 Express)', () => {
+  // What WINDOWS_PVS_SCRIPT does on the machine, done on the exports: for each value of `Instance Names\SQL`
+  // (name → id), read Version, Edition, PatchLevel from `<id>\Setup`.
+  const names =
+    regKeys(text('sql-instances-recorded-glpi.reg')).get(`${SQL_ROOT}\\Instance Names\\SQL`) ?? {};
+  const setup = new Map([
+    ...regKeys(text('sql-setup-recorded-glpi-mssql10_50.reg')),
+    ...regKeys(text('sql-setup-recorded-glpi-mssql11.reg')),
+  ]);
+  const sql = Object.entries(names).map(([instance, id]) => {
+    const s = setup.get(`${SQL_ROOT}\\${id}\\Setup`);
+    return {
+      Instance: instance,
+      Id: id,
+      Version: s?.Version ?? null,
+      Edition: s?.Edition ?? null,
+      PatchLevel: s?.PatchLevel ?? null,
+    };
+  });
+
+  it('reads version, build and edition of both instances; MSSQL10_50 (10.53) is 2008 R2, not 2008', () => {
+    expect(sql).toEqual([
+      {
+        Instance: 'QUINTIQSQL',
+        Id: 'MSSQL10_50.QUINTIQSQL',
+        Version: '10.53.6000.34',
+        Edition: 'Standard Edition',
+        PatchLevel: '10.53.6000.34',
+      },
+      {
+        Instance: 'SQLEXPRESS',
+        Id: 'MSSQL11.SQLEXPRESS',
+        Version: '11.0.2100.60',
+        Edition: 'Express Edition',
+        PatchLevel: '11.0.2100.60',
+      },
+    ]);
+    const pvs = parseWindowsPvs({ services: [], sql });
+    expect(pvs.sqlInstances).toEqual([
+      { instance: 'QUINTIQSQL', version: '2008 R2', build: '10.53.6000.34', edition: 'Standard Edition' },
+      { instance: 'SQLEXPRESS', version: '2012', build: '11.0.2100.60', edition: 'Express Edition' },
+    ]);
+    expect(pvs.sqlServer).toEqual({
+      instance: 'QUINTIQSQL',
+      version: '2008 R2',
+      edition: 'Standard Edition',
+    });
+  });
+});
+
+describe('recorded: .NET Framework NDP\\v4\\Full Release (RJCP NetVersion samples, six Windows machines)', () => {
+  // The tool printed the `Release` DWORD it read from NDP\v4\Full; WINDOWS_SOFTWARE_SCRIPT selects Release,Version
+  // of that key. The tool printed Version parsed (leading zeros dropped), so Version is not passed on.
+  const releaseOf = (name: string): number => {
+    const m = /^\s*Release: (\d+);/m.exec(text(name));
+    expect(m).not.toBeNull();
+    return Number(m?.[1]);
+  };
+  const dotnetOf = (release: number) =>
+    parseWindowsSoftware({
+      apps: [],
+      ndp: { Release: release, Version: null },
+      ndp35: null,
+      c2r: null,
+      msi: [],
+    }).facts.dotnetVersions;
+
+  it.each([
+    ['dotnet-recorded-rjcp-win-7-sp1.txt', 528049, '4.8'],
+    ['dotnet-recorded-rjcp-win-8.1-rt.txt', 378675, '4.5.1'],
+    ['dotnet-recorded-rjcp-win-10-22h2.txt', 533325, '4.8.1'],
+    ['dotnet-recorded-rjcp-win-11-21h2.txt', 528449, '4.8'],
+    ['dotnet-recorded-rjcp-win-11-22h2.txt', 533320, '4.8.1'],
+    ['dotnet-recorded-rjcp-win-2019-1809-ad.txt', 461814, '4.7.2'],
+  ])('%s: Release %i → .NET Framework %s (as the tool itself named it)', (file, release, version) => {
+    expect(releaseOf(file)).toBe(release);
+    expect(text(file)).toContain(`Version .NET: ${version} (.NET Framework v${version}, Release ${release}`);
+    expect(dotnetOf(release)).toEqual([version]);
+  });
+});
+
+describe('recorded: NDP\\v3.5 and NDP\\v4\\Full keys (regedit exports, Windows XP)', () => {
+  const NDP = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP';
+  // Get-ItemProperty … | Select-Object Install,Version (v3.5) and Release,Version (v4\Full), as our script selects.
+  const software = (reg: string) => {
+    const keys = regKeys(text(reg));
+    const v35 = keys.get(`${NDP}\\v3.5`);
+    const full = keys.get(`${NDP}\\v4\\Full`);
+    return parseWindowsSoftware({
+      apps: [],
+      ndp: full ? { Release: full.Release ?? null, Version: full.Version ?? null } : null,
+      ndp35: v35 ? { Install: v35.Install ?? null, Version: v35.Version ?? null } : null,
+      c2r: null,
+      msi: [],
+    }).facts.dotnetVersions;
+  };
+
+  it('.NET 3.5 SP1 and 4.0: the v4\\Full key has no Release (4.0 predates it) and is still reported as 4.0', () => {
+    expect(regKeys(text('dotnet-recorded-rjcp-winxp-net4.reg')).get(`${NDP}\\v4\\Full`)).toEqual({
+      Version: '4.0.30319',
+      TargetVersion: '4.0.0',
+      Install: 1,
+      MSI: 1,
+      Servicing: 0,
+      InstallPath: 'c:\\WINDOWS\\Microsoft.NET\\Framework\\v4.0.30319\\',
+    });
+    expect(software('dotnet-recorded-rjcp-winxp-net4.reg')).toEqual(['3.5', '4.0']);
+  });
+
+  it('.NET 3.5 only (Install = 1, no v4 key)', () => {
+    expect(software('dotnet-recorded-rjcp-winxp-net35.reg')).toEqual(['3.5']);
+  });
+});
+
+describe('recorded: Windows Update searcher and RebootRequired (Windows Server 2019, cnquery test data)', () => {
+  it('six updates not installed → pendingUpdates 6 (our script prints only the count)', () => {
+    const updates = recordedList('updates-pending-recorded-ws2019.json');
+    expect(updates.map((u) => u.KBArticleIDs)).toEqual([
+      ['4462930'],
+      ['4537759'],
+      ['4538156'],
+      ['4494174'],
+      ['890830'],
+      ['4538461'],
+    ]);
+    expect(parseWindowsUpdates({ qfe: [], pending: updates.length, rebootRequired: false })).toEqual({
+      pendingUpdates: 6,
+      rebootRequired: false,
+    });
+  });
+
+  it('Test-Path on the RebootRequired key printed "True" → rebootRequired', () => {
+    const printed = text('rebootrequired-recorded-ws2019-testpath.txt');
+    expect(printed).toBe('True');
+    // Inside our ConvertTo-Json envelope the same boolean prints as true; the text form is accepted too.
+    expect(parseWindowsUpdates({ qfe: [], pending: null, rebootRequired: printed === 'True' })).toEqual({
+      rebootRequired: true,
+    });
+    expect(parseWindowsUpdates({ rebootRequired: printed }).rebootRequired).toBe(true);
+  });
+});
+
+describe('recorded: Win32_QuickFixEngineering (Windows XP, wmic list)', () => {
+  // Our script prints InstalledOn as yyyy-MM-dd and null where WMI has none; wmic printed en-US M/d/yyyy.
+  const iso = (d: unknown) => {
+    if (typeof d !== 'string') {
+      return null;
+    }
+    const [m, day, y] = d.split('/');
+    return `${y}-${(m ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`;
+  };
+  const qfe = wmicList(text('qfe-recorded-xp-wmic.txt')).map((q) => ({
+    HotFixID: q.HotFixID,
+    InstalledOn: iso(q.InstalledOn),
+  }));
+
+  it('16 entries; the "File 1" rows and XpsEPSC without a date are skipped; newest date 2011-01-15', () => {
+    expect(qfe).toHaveLength(16);
+    expect(qfe.filter((q) => q.InstalledOn === null).map((q) => q.HotFixID)).toEqual([
+      'File 1',
+      'File 1',
+      'File 1',
+      'File 1',
+      'File 1',
+      'XpsEPSC',
+    ]);
+    expect(parseWindowsUpdates({ qfe, pending: null, rebootRequired: false })).toEqual({
+      lastUpdateInstalled: '2011-01-15',
+      rebootRequired: false,
+    });
+  });
+});
+
+describe('recorded: Get-Service Status encoding (Windows Server 2019, cnquery test data)', () => {
+  // The Sense service itself was not on that machine. Our antivirus script runs `Get-Service -Name Sense |
+  // Select-Object Name,Status` in the same ConvertTo-Json: the recording shows Status printed as a number.
+  const services = recordedList('services-recorded-ws2019-getservice.json');
+  const running = services.find((s) => s.Name === 'CryptSvc') ?? {};
+  const stopped = services.find((s) => s.Name === 'wuauserv') ?? {};
+
+  it('Status 4 (Running) is read as running, Status 1 (Stopped) is not', () => {
+    expect([running.Status, stopped.Status]).toEqual([4, 1]);
+    expect(parseWindowsAntivirus({ av: [], sense: pick(running, ['Name', 'Status']) })).toEqual([
+      { product: 'Microsoft Defender for Endpoint', enabled: true, kind: 'edr' },
+    ]);
+    expect(parseWindowsAntivirus({ av: [], sense: pick(stopped, ['Name', 'Status']) })).toEqual([]);
   });
 });

@@ -117,8 +117,15 @@ export function parseWindowsSoftware(raw: unknown): WindowsSoftware {
   if (num(ndp35?.Install) === 1) {
     dotnet.push('3.5');
   }
-  const release = num(asList(root.ndp)[0]?.Release);
-  const v4 = release !== undefined ? dotnetVersionOfRelease(release) : undefined;
+  const ndp = asList(root.ndp)[0];
+  const release = num(ndp?.Release);
+  // .NET 4.0 predates the Release value: its v4\Full key has only Version 4.0.30319 (recorded on Windows XP).
+  const v4 =
+    release !== undefined
+      ? dotnetVersionOfRelease(release)
+      : /^4\.0\./.test(str(ndp?.Version) ?? '')
+        ? '4.0'
+        : undefined;
   if (v4) {
     dotnet.push(v4);
   }
