@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- JSON bodies of API responses are read loosely in this test */
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of API responses are read loosely in this test */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../test-support/db.ts';
 import { PASSWORD, createFixture, type Fixture } from '../test-support/fixture.ts';
@@ -81,10 +81,10 @@ describe.each(ENGINES)('user management on %s', (engine) => {
   it('an admin cannot deactivate themselves, and the last admin cannot be removed', async () => {
     const self = await patch(f.userIds.admin, { active: false });
     expect(self.status).toBe(409);
-    expect(((await self.json()) as any).hint).toContain('eigene Konto');
+    expect((await self.json()).hint).toContain('eigene Konto');
     const demote = await patch(f.userIds.admin, { role: 'technician' });
     expect(demote.status).toBe(409);
-    expect(((await demote.json()) as any).hint).toContain('letzte aktive Admin');
+    expect((await demote.json()).hint).toContain('letzte aktive Admin');
     // with a second admin, the first may be demoted by the second; then the second is the last one
     const second = await newUser('admin2@praxisready.test', 'admin');
     const t2 = (await login(f.server.ctx, 'admin2@praxisready.test', PASSWORD)).token;
