@@ -53,7 +53,8 @@ function filterSql(filter: BoardFilter, first: number): { sql: string; params: u
 /**
  * The board: open cases per stage, newest first, `perStage` cards each, with the stage totals. Per stage one
  * walk of the partial index (stage, updated_at desc) where status = 'open', reading only the shown columns;
- * assignees, open follow-ups and the next due date only for the cards returned.
+ * assignees, open follow-ups and the next due date only for the cards returned. Unfiltered totals come from
+ * `case_stage_counts` (kept by triggers on `cases`), not from counting every open case.
  */
 export async function board(ctx: AppContext, perStage = 20, filter: BoardFilter = {}) {
   const f = filterSql(filter, 3);
@@ -74,10 +75,14 @@ export async function board(ctx: AppContext, perStage = 20, filter: BoardFilter 
     [WORKFLOW_STAGES, perStage, ...f.params],
   );
   const g = filterSql(filter, 1);
-  const totalsQuery = ctx.database.executeSql(
-    `select c.stage, count(*) as total from cases c where c.status = 'open'${g.sql} group by c.stage`,
-    g.params,
-  );
+  // Unfiltered: the counts the triggers keep (8 rows). Filtered: counted over the matching open cases.
+  const totalsQuery =
+    g.params.length === 0
+      ? ctx.database.executeSql('select stage, open as total from case_stage_counts')
+      : ctx.database.executeSql(
+          `select c.stage, count(*) as total from cases c where c.status = 'open'${g.sql} group by c.stage`,
+          g.params,
+        );
   const [cards, totals] = [await cardsQuery, await totalsQuery];
   const totalOf = new Map(totals.rows.map((r) => [r.stage as string, Number(r.total)]));
   const byStage = new Map<string, BoardCard[]>();

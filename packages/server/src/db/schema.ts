@@ -397,6 +397,15 @@ export const counters = pgTable('counters', {
   value: integer('value').notNull(),
 });
 
+/**
+ * Open cases per stage (the board's totals), kept by statement triggers on `cases` in the writing transaction
+ * (migration 0004): every write path counts, and the board reads 8 rows instead of counting all open cases.
+ */
+export const caseStageCounts = pgTable('case_stage_counts', {
+  stage: text('stage').primaryKey(),
+  open: integer('open').notNull().default(0),
+});
+
 /** Settings an admin edits (e.g. the price catalog), one JSON value per key. */
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
