@@ -4,7 +4,10 @@ import type {
   Board,
   CaseDetail,
   CheckInfo,
+  Contact,
+  ContactInput,
   CustomerDetail,
+  CustomerPatch,
   CustomerSummary,
   DocumentCreated,
   DocumentSent,
@@ -20,8 +23,11 @@ import type {
   PreinfoLink,
   SearchHit,
   SheetResponse,
+  Site,
+  SitePatch,
   TrailEntry,
   User,
+  UserPatch,
 } from './types.ts';
 
 /** The server's body for every 4xx/5xx (packages/server/src/http/app.ts ErrorBody). */
@@ -139,6 +145,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
   }
 
   const c = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+  const k = (id: string) => `/api/customers/${encodeURIComponent(id)}`;
   return {
     login: (email: string, password: string) =>
       call<LoginResult>('POST', '/api/auth/login', { email, password }),
@@ -166,6 +173,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     sheet: (id: string) => call<SheetResponse>('GET', `${c(id)}/sheet`),
     patchSheet: (id: string, revision: number, set: { path: string; value: unknown }[]) =>
       call<PatchResult>('PATCH', `${c(id)}/sheet`, { revision, set }),
+    /** The whole edited sheet (rows added/removed, lists, checklists), optimistic on the revision read. */
+    putSheet: (id: string, revision: number, sheet: Record<string, unknown>) =>
+      call<PatchResult>('PUT', `${c(id)}/sheet`, { revision, sheet }),
     search: (q: string) => call<SearchHit[]>('GET', `/api/search?q=${encodeURIComponent(q)}`),
     resolveConflict: (id: string, conflictId: string, take: 'kept' | 'incoming') =>
       call<unknown>('POST', `${c(id)}/sheet/conflicts/${encodeURIComponent(conflictId)}`, { take }),
@@ -211,6 +221,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
       call<CustomerDetail>('GET', `/api/customers/${encodeURIComponent(customerId)}`),
     createUser: (u: { email: string; name: string; role: string; password: string }) =>
       call<User>('POST', '/api/users', u),
+    updateUser: (userId: string, patch: UserPatch) =>
+      call<User>('PATCH', `/api/users/${encodeURIComponent(userId)}`, patch),
+    updateCustomer: (customerId: string, patch: CustomerPatch) =>
+      call<CustomerDetail>('PATCH', k(customerId), patch),
+    updateSite: (customerId: string, siteId: string, patch: SitePatch) =>
+      call<Site>('PATCH', `${k(customerId)}/sites/${encodeURIComponent(siteId)}`, patch),
+    addContact: (customerId: string, contact: ContactInput) =>
+      call<Contact>('POST', `${k(customerId)}/contacts`, contact),
+    updateContact: (customerId: string, contactId: string, patch: Partial<ContactInput>) =>
+      call<Contact>('PATCH', `${k(customerId)}/contacts/${encodeURIComponent(contactId)}`, patch),
+    deleteContact: (customerId: string, contactId: string) =>
+      call<unknown>('DELETE', `${k(customerId)}/contacts/${encodeURIComponent(contactId)}`),
+    mergeCustomer: (customerId: string, sourceCustomerId: string) =>
+      call<CustomerDetail>('POST', `${k(customerId)}/merge`, { sourceCustomerId }),
     priceCatalog: () => call<unknown>('GET', '/api/price-catalog'),
     savePriceCatalog: (catalog: unknown) => call<unknown>('PUT', '/api/price-catalog', catalog),
     checks: () => call<CheckInfo[]>('GET', '/api/checks'),

@@ -2,12 +2,28 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SheetScreen } from './Sheet.tsx';
-import { mockApi } from '../test/mock-api.ts';
+import { mockApi, type MockApi } from '../test/mock-api.ts';
+import { getPath } from '../sheet/paths.ts';
 import { renderScreen } from '../test/render.tsx';
 import { sheetFixture } from '../test/fixtures.ts';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const base = '/api/cases/case-3';
+const person = (value: unknown) => ({ value, source: 'person', at: NOW.toISOString() });
+const probe = (value: unknown, evidence?: string) => ({
+  value,
+  source: 'probe',
+  at: '2026-11-23T10:00:00Z',
+  ...(evidence ? { evidence } : {}),
+});
+
+/** The body of the one PUT the save sent. */
+async function savedBody(calls: MockApi['calls']) {
+  await waitFor(() => expect(calls.some((c) => c.route === `PUT ${base}/sheet`)).toBe(true));
+  const puts = calls.filter((c) => c.route === `PUT ${base}/sheet`);
+  expect(puts).toHaveLength(1);
+  return puts[0]!.body as { revision: number; sheet: Record<string, unknown> };
+}
 
 describe('SheetScreen', () => {
   it('marks the probe value with source and time, and shows the conflict with both values', async () => {
@@ -29,7 +45,7 @@ describe('SheetScreen', () => {
   it('re-evaluates findings and the area score while editing, before saving', async () => {
     const { api } = mockApi({ [`GET ${base}/sheet`]: sheetFixture() });
     renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
-    await userEvent.click(await screen.findByRole('button', { name: /IT-Sicherheit/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /^IT-Sicherheit/ }));
     const findings = screen.getByRole('list', { name: 'Befunde (live)' });
     const item = () =>
       within(findings)
@@ -44,10 +60,10 @@ describe('SheetScreen', () => {
     expect(screen.getByRole('heading', { level: 2, name: /Befunde/ }).textContent).toContain('100 %');
   });
 
-  it('saves pending edits as one PATCH with the loaded revision', async () => {
+  it('saves pending edits as one PUT of the edited sheet with the loaded revision', async () => {
     const { api, calls } = mockApi({
       [`GET ${base}/sheet`]: sheetFixture(),
-      [`PATCH ${base}/sheet`]: { revision: 5, findings: 1, scores: {} },
+      [`PUT ${base}/sheet`]: { revision: 5, findings: 1, scores: {} },
     });
     renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
     const save = await screen.findByRole('button', { name: 'Speichern' });
@@ -56,14 +72,12 @@ describe('SheetScreen', () => {
     await userEvent.type(screen.getByLabelText('Konnektor-Port'), '443');
     expect(screen.getByText(/Nicht gespeichert \(2\)/)).toBeTruthy();
     await userEvent.click(save);
-    await waitFor(() => expect(calls.some((c) => c.route === `PATCH ${base}/sheet`)).toBe(true));
-    expect(calls.find((c) => c.route === `PATCH ${base}/sheet`)!.body).toEqual({
-      revision: 4,
-      set: [
-        { path: 'ti.context.mandantId', value: 'M1' },
-        { path: 'ti.konnektor.port', value: 443 },
-      ],
-    });
+    const body = await savedBody(calls);
+    expect(body.revision).toBe(4);
+    expect(getPath(body.sheet, 'ti.context.mandantId')).toEqual(person('M1'));
+    expect(getPath(body.sheet, 'ti.konnektor.port')).toEqual(person(443));
+    // the probe's value travels unchanged
+    expect(getPath(body.sheet, 'network.gateway')).toMatchObject({ value: '192.168.10.1', source: 'probe' });
     expect(await screen.findByText('Gespeichert')).toBeTruthy();
   });
 
@@ -100,7 +114,7 @@ describe('SheetScreen', () => {
   it('edits the practice profile, the TI-Gateway checklist and the backup protocol, saved with the model paths', async () => {
     const { api, calls } = mockApi({
       [`GET ${base}/sheet`]: sheetFixture(),
-      [`PATCH ${base}/sheet`]: { revision: 5, findings: 1, scores: {} },
+      [`PUT ${base}/sheet`]: { revision: 5, findings: 1, scores: {} },
     });
     renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
     await userEvent.click(await screen.findByRole('button', { name: /Praxisprofil/ }));
@@ -119,27 +133,15 @@ describe('SheetScreen', () => {
     await userEvent.selectOptions(result, 'not_possible');
     await userEvent.type(screen.getByLabelText('Sicherungssoftware'), 'Veeam');
     await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
-    await waitFor(() => expect(calls.some((c) => c.route === `PATCH ${base}/sheet`)).toBe(true));
-    expect(calls.find((c) => c.route === `PATCH ${base}/sheet`)!.body).toEqual({
-      revision: 4,
-      set: [
-        { path: 'profile.workplaceCount', value: 6 },
-        { path: 'profile.largeMedicalDevices', value: 'no' },
-        { path: 'ti.tiGatewayMigration.twoFactorAppRegistered', value: true },
-        { path: 'backup.test.result', value: 'not_possible' },
-        { path: 'backup.details.software', value: 'Veeam' },
-      ],
-    });
+    const { sheet } = await savedBody(calls);
+    expect(getPath(sheet, 'profile.workplaceCount')).toEqual(person(6));
+    expect(getPath(sheet, 'profile.largeMedicalDevices')).toEqual(person('no'));
+    expect(getPath(sheet, 'ti.tiGatewayMigration.twoFactorAppRegistered')).toEqual(person(true));
+    expect(getPath(sheet, 'backup.test.result')).toEqual(person('not_possible'));
+    expect(getPath(sheet, 'backup.details.software')).toEqual(person('Veeam'));
   });
 
-  it('shows the device lists read-only with the probe mark and time on each probe value', async () => {
-    const probe = (value: unknown, evidence?: string) => ({
-      value,
-      source: 'probe',
-      at: '2026-11-23T10:00:00Z',
-      ...(evidence ? { evidence } : {}),
-    });
-    const person = (value: unknown) => ({ value, source: 'person', at: '2026-11-23T11:00:00Z' });
+  it('edits a device table: probe rows keep their mark, an edited row becomes manual, rows are added and removed', async () => {
     const fixture = sheetFixture();
     fixture.sheet = {
       ...fixture.sheet,
@@ -148,53 +150,167 @@ describe('SheetScreen', () => {
           id: 'm1',
           role: probe('workstation'),
           computerName: probe('EMPFANG-01', 'facts:doc-1#system.computerName'),
-          os: { name: probe('Microsoft Windows 11 Pro') },
-          cpu: { model: person('Intel i5-12500') },
+          os: { family: probe('windows'), name: probe('Microsoft Windows 11 Pro') },
           ramGb: probe(16),
           disks: probe([
             { mount: 'C:', sizeGb: 500, freeGb: 120.4, kind: 'ssd' },
             { mount: 'D:', sizeGb: 1000, freeGb: 640, kind: 'hdd', isDataDrive: true },
           ]),
         },
+        { id: 'm2', role: probe('workstation'), computerName: person('ALT-PC') },
       ],
-      ti: {
-        terminals: probe([{ id: 'ct1', name: 'Empfang', productName: 'ORGA 6141', connected: true }]),
-      },
-      print: { printers: [{ id: 'pr1', name: person('Brother HL-L5100'), reachable: probe(false) }] },
+      ti: { terminals: probe([{ id: 'ct1', name: 'Empfang', productName: 'ORGA 6141', connected: true }]) },
     };
-    const { api } = mockApi({ [`GET ${base}/sheet`]: fixture });
+    const { api, calls } = mockApi({
+      [`GET ${base}/sheet`]: fixture,
+      [`PUT ${base}/sheet`]: { revision: 5, findings: 1, scores: {} },
+    });
     renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
 
+    // a sourced list (Konnektor terminals): one mark for the list, manual once edited
     const terminals = await screen.findByRole('table', { name: /Kartenterminals/ });
-    expect(within(terminals).getByRole('caption').textContent).toContain('Probe');
-    const terminalRow = within(terminals).getAllByRole('row')[1]!;
-    expect(
-      within(terminalRow)
-        .getAllByRole('cell')
-        .map((c) => c.textContent),
-    ).toEqual(['Empfang', 'ORGA 6141', '', '', 'ja']);
-    expect(within(screen.getByRole('table', { name: /Karten \(/ })).getByText('Keine Einträge')).toBeTruthy();
+    expect(within(terminals).getByRole('caption').textContent).toContain('von der Probe erfasst');
+    const name = within(terminals).getByLabelText('Name');
+    expect((name as HTMLInputElement).value).toBe('Empfang');
+    await userEvent.type(name, ' links');
+    expect(within(terminals).getByRole('caption').textContent).toContain('manuell');
 
     await userEvent.click(screen.getByRole('button', { name: /Systemvoraussetzungen/ }));
     const machines = screen.getByRole('table', { name: /Rechner/ });
-    const cells = within(within(machines).getAllByRole('row')[1]!).getAllByRole('cell');
-    expect(cells[0]!.textContent).toContain('EMPFANG-01');
-    expect(cells[0]!.textContent).toContain('Probe');
-    expect(cells[0]!.textContent).toContain('facts:doc-1#system.computerName');
-    expect(cells[0]!.textContent).toMatch(/23\.11\.2026/);
-    expect(cells[3]!.textContent).toContain('16');
-    // The data drive, not the system drive.
-    expect(cells[4]!.textContent).toContain('D: 640 GB');
-    expect(cells[4]!.textContent).not.toContain('C:');
-    // A person's value has no probe mark.
-    expect(cells[5]!.textContent).toBe('Intel i5-12500');
-    expect(within(machines).queryByRole('textbox')).toBeNull();
+    const rowOf = (text: string) =>
+      within(machines)
+        .getAllByRole('row')
+        .find((r) => r.querySelector('.row-head')?.textContent?.includes(text))!;
+    const pc = rowOf('EMPFANG-01');
+    expect(pc.querySelector('.row-head')!.textContent).toMatch(/von der Probe erfasst, .*23\.11\.2026/);
+    expect(pc.querySelector('.row-head')!.textContent).not.toContain('manuell');
+    expect(rowOf('ALT-PC').querySelector('.row-head')!.textContent).toContain('manuell');
+    // typed per the model: a select of the model's roles, a number, the disks read-only (data drive)
+    expect(
+      within(within(pc).getByLabelText('Rolle'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Arbeitsplatz', 'Server', 'Terminalserver', 'Notebook']);
+    expect(pc.textContent).toContain('D: 640 GB');
+    expect(pc.textContent).not.toContain('C: 120 GB');
 
-    await userEvent.click(screen.getByRole('button', { name: /Direktdruck/ }));
-    const printer = within(screen.getByRole('table', { name: /Drucker/ })).getAllByRole('row')[1]!;
-    const printerCells = within(printer).getAllByRole('cell');
-    expect(printerCells[0]!.textContent).toBe('Brother HL-L5100');
-    expect(printerCells[3]!.textContent).toContain('nein');
-    expect(printerCells[3]!.textContent).toContain('Probe');
+    const findings = screen.getByRole('list', { name: 'Befunde (live)' });
+    const ramFinding = () =>
+      within(findings)
+        .getAllByRole('listitem')
+        .filter((li) => li.textContent?.includes('Arbeitsplatz: Arbeitsspeicher mindestens 8 GB'));
+    expect(ramFinding().some((li) => li.textContent?.includes('Mangel'))).toBe(false);
+    const ram = within(pc).getByLabelText('RAM (GB)');
+    await userEvent.clear(ram);
+    await userEvent.type(ram, '4');
+    await waitFor(() => expect(ramFinding().some((li) => li.textContent?.includes('Mangel'))).toBe(true));
+    expect(rowOf('EMPFANG-01').querySelector('.row-head')!.textContent).toContain('manuell');
+
+    await userEvent.click(screen.getByRole('button', { name: 'ALT-PC entfernen' }));
+    await userEvent.click(screen.getByRole('button', { name: '+ Rechner: Eintrag hinzufügen' }));
+    const added = within(machines).getAllByRole('row').at(-1)!;
+    expect(within(added).getByLabelText<HTMLSelectElement>('Rolle').value).toBe('workstation');
+    await userEvent.type(within(added).getByLabelText('Computername'), 'LABOR-02');
+    expect(screen.getByText(/Nicht gespeichert \(5\)/)).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    const { sheet } = await savedBody(calls);
+    const saved = sheet.machines as Record<string, unknown>[];
+    expect(saved.map((m) => getPath(m, 'computerName.value'))).toEqual(['EMPFANG-01', 'LABOR-02']);
+    expect(saved[0]!.ramGb).toEqual(person(4));
+    // the cells nobody touched keep the probe's value and source
+    expect(saved[0]!.computerName).toEqual(probe('EMPFANG-01', 'facts:doc-1#system.computerName'));
+    expect(saved[1]).toMatchObject({ id: expect.stringMatching(/^pc-/), role: person('workstation') });
+    expect(getPath(sheet, 'ti.terminals')).toEqual(
+      person([{ id: 'ct1', name: 'Empfang links', productName: 'ORGA 6141', connected: true }]),
+    );
+  });
+
+  it('edits list values: weekdays as a toggle group, instructed persons as chips; the live findings follow', async () => {
+    const { api, calls } = mockApi({
+      [`GET ${base}/sheet`]: sheetFixture(),
+      [`PUT ${base}/sheet`]: { revision: 5, findings: 1, scores: {} },
+    });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    await userEvent.click(await screen.findByRole('button', { name: /Datensicherung/ }));
+    const protocol = () =>
+      within(screen.getByRole('list', { name: 'Befunde (live)' }))
+        .getAllByRole('listitem')
+        .find((li) => li.textContent?.includes('Datensicherungsprotokoll vollständig'))!;
+    expect(protocol().textContent).toContain('Kein Datensicherungsprotokoll erfasst');
+
+    const days = screen.getByRole('group', { name: 'Sicherungstage' });
+    await userEvent.click(within(days).getByRole('button', { name: 'Fr' }));
+    await userEvent.click(within(days).getByRole('button', { name: 'Mo' }));
+    expect(within(days).getByRole('button', { name: 'Mo' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(days).getByRole('button', { name: 'Di' }).getAttribute('aria-pressed')).toBe('false');
+    await waitFor(() => expect(protocol().textContent).toContain('Im Protokoll fehlt'));
+    expect(protocol().textContent).not.toContain('settings.weekdays');
+    expect(protocol().textContent).toContain('instruction.persons');
+
+    const persons = screen.getByRole('group', { name: 'Eingewiesene Personen' });
+    const input = within(persons).getByLabelText('Eingewiesene Personen: neuer Eintrag');
+    await userEvent.type(input, 'Anna Schulz{Enter}');
+    await userEvent.type(input, 'Ben Roth');
+    await userEvent.click(within(persons).getByRole('button', { name: 'Hinzufügen' }));
+    expect(
+      within(persons)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Anna Schulz×', 'Ben Roth×']);
+    await userEvent.click(within(persons).getByRole('button', { name: 'Anna Schulz entfernen' }));
+    await waitFor(() => expect(protocol().textContent).not.toContain('instruction.persons'));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    const { sheet } = await savedBody(calls);
+    // kept in the weekday order, not the click order
+    expect(getPath(sheet, 'backup.settings.weekdays')).toEqual(person(['mo', 'fr']));
+    expect(getPath(sheet, 'backup.instruction.persons')).toEqual(person(['Ben Roth']));
+  });
+
+  it('answers KBV requirements grouped by Anlage with counts; the finding follows the answer', async () => {
+    const { api, calls } = mockApi({
+      [`GET ${base}/sheet`]: sheetFixture(),
+      [`PUT ${base}/sheet`]: { revision: 5, findings: 1, scores: {} },
+    });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    await userEvent.click(await screen.findByRole('button', { name: /^KBV IT-Sicherheitsrichtlinie/ }));
+    expect(screen.getByText(/Anlage 1: Anforderungen für Praxen/)).toBeTruthy();
+    expect(screen.getByText(/Anlage 5: Dezentrale Komponenten/)).toBeTruthy();
+    const counts = screen.getByTestId('counts-anlage-1');
+    // (by its legend: a role query over the whole checklist is slow in jsdom)
+    const a101 = screen
+      .getByText(/^A1-01 Geregelte Einarbeitung/, { selector: 'legend' })
+      .closest('fieldset')!;
+    expect(within(a101).getByRole('radio', { name: 'offen' })).toHaveProperty('checked', true);
+    expect(a101.textContent).toContain('Zielobjekt: Personal');
+    const total = Number(/offen (\d+)$/.exec(counts.textContent ?? '')![1]);
+
+    await userEvent.click(within(a101).getByRole('radio', { name: 'nicht erfüllt' }));
+    expect(counts.textContent).toContain('nicht erfüllt 1');
+    expect(counts.textContent).toContain(`offen ${total - 1}`);
+    await waitFor(() => expect(within(a101).getByText('Mangel')).toBeTruthy());
+    await userEvent.type(within(a101).getByLabelText('Notiz'), 'fehlt');
+
+    // "offen" takes the answer back (and its note): the rules ask again
+    await userEvent.click(within(a101).getByRole('radio', { name: 'offen' }));
+    expect(within(a101).queryByLabelText('Notiz')).toBeNull();
+    await waitFor(() => expect(within(a101).getByText('manuell')).toBeTruthy());
+    await userEvent.click(within(a101).getByRole('radio', { name: 'erfüllt' }));
+    await waitFor(() => expect(within(a101).getByText('erfüllt', { selector: '.badge' })).toBeTruthy());
+
+    await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    const { sheet } = await savedBody(calls);
+    expect(getPath(sheet, 'kbv.requirements.A1-01')).toEqual(person({ status: 'done' }));
+  });
+
+  it('answers the operations checklist from the rules catalog', async () => {
+    const { api } = mockApi({ [`GET ${base}/sheet`]: sheetFixture() });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    await userEvent.click(await screen.findByRole('button', { name: /Betriebs-Checkliste/ }));
+    const item = screen.getByText(/^Notfallpfade: TI-Ausfall/, { selector: 'legend' }).closest('fieldset')!;
+    await userEvent.click(within(item).getByRole('radio', { name: 'teilweise' }));
+    await waitFor(() => expect(within(item).getByText('Warnung', { selector: '.badge' })).toBeTruthy());
+    expect(screen.getByTestId('counts-operations').textContent).toContain('teilweise 1');
   });
 });

@@ -1,37 +1,23 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { AUDIT_AREA_LABELS, type AreaScore, type Finding } from '@praxisready/model';
+import { isApiError } from '../api/client.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
 import { casePath } from '../routes.ts';
-import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
-import type { Sourced } from '../api/types.ts';
-import {
-  SECTIONS,
-  getAtPath,
-  inputValue,
-  parseInput,
-  sectionId,
-  withValueAt,
-  type FieldSpec,
-} from '../sheet/fields.ts';
+import { ErrorMessage, useLoad } from '../ui.tsx';
+import { Checklist } from '../components/Checklist.tsx';
+import { DeviceTable } from '../components/DeviceTable.tsx';
+import { ListEditor } from '../components/ListEditor.tsx';
+import { ConflictNote, SourceMark } from '../components/SourceNote.tsx';
+import { ValueInput } from '../components/ValueInput.tsx';
+import { addEdit, applyEdits, isSourced, personValue, type Edit, type Edits } from '../sheet/edits.ts';
+import { SECTIONS, sectionId, type FieldSpec, type ListField, type ScalarField } from '../sheet/fields.ts';
 import { liveEvaluate } from '../sheet/live.ts';
-import { TABLES, type TableSpec } from '../sheet/tables.ts';
+import { getPath } from '../sheet/paths.ts';
+import { STATUS_LABEL } from '../sheet/status.ts';
 
-const STATUS_LABEL: Record<Finding['status'], MessageKey> = {
-  fail: 'statusFail',
-  warn: 'statusWarn',
-  pass: 'statusPass',
-  unknown: 'statusUnknown',
-  manual: 'statusManual',
-  not_applicable: 'statusNotApplicable',
-};
 /** Findings worth showing while editing: decided problems first, then what is still open. */
 const SHOWN: Finding['status'][] = ['fail', 'warn', 'unknown', 'pass'];
-
-function isSourced(x: unknown): x is Sourced {
-  return typeof x === 'object' && x !== null && 'source' in x && 'value' in x;
-}
 
 function ScoreBadge({ score }: { score: AreaScore | undefined }) {
   const { t } = useI18n();
@@ -45,101 +31,23 @@ function ScoreBadge({ score }: { score: AreaScore | undefined }) {
   );
 }
 
-/** The probe mark of a value: badge, time and evidence, as the scalar fields show it. */
-function ProbeMark({ value }: { value: Sourced }) {
-  const { t, lang } = useI18n();
-  return (
-    <span className="source small">
-      <span className="badge probe">{t('sourceProbe')}</span> {formatDateTime(value.at, lang)}
-      {value.evidence ? <span className="muted"> · {value.evidence}</span> : null}
-    </span>
-  );
-}
-
-/** One device list, read-only; each sourced cell carries its probe mark, a sourced list one mark in the caption. */
-function SheetTable({ spec, sheet }: { spec: TableSpec; sheet: unknown }) {
-  const { t, l } = useI18n();
-  const stored = getAtPath(sheet, spec.path);
-  const whole = isSourced(stored) ? stored : undefined;
-  const rows: unknown[] = Array.isArray(whole ? whole.value : stored)
-    ? ((whole ? whole.value : stored) as unknown[])
-    : [];
-  const text = (v: unknown, format?: (x: unknown) => string) =>
-    format ? format(v) : typeof v === 'boolean' ? t(v ? 'yes' : 'no') : inputValue(v);
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption>
-          {l(spec.label)} <span className="muted small">({t('readOnly')})</span>
-          {whole?.source === 'probe' ? (
-            <>
-              {' '}
-              <ProbeMark value={whole} />
-            </>
-          ) : null}
-        </caption>
-        <thead>
-          <tr>
-            {spec.columns.map((col) => (
-              <th key={col.path} scope="col">
-                {l(col.label)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={spec.columns.length} className="muted">
-                {t('tableEmpty')}
-              </td>
-            </tr>
-          ) : (
-            rows.map((row, i) => (
-              <tr key={i}>
-                {spec.columns.map((col) => {
-                  const cell = getAtPath(row, col.path);
-                  const sourced = isSourced(cell) ? cell : undefined;
-                  return (
-                    <td key={col.path} className={sourced?.source === 'probe' ? 'probe' : undefined}>
-                      {text(sourced ? sourced.value : cell, col.format)}
-                      {sourced?.source === 'probe' ? (
-                        <>
-                          <br />
-                          <ProbeMark value={sourced} />
-                        </>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
   const { api, navigate } = useApp();
-  const { t, l, lang } = useI18n();
+  const { t, l } = useI18n();
   const loaded = useLoad(() => api.sheet(caseId), [api, caseId]);
-  const [edits, setEdits] = useState<Record<string, unknown>>({});
+  const [edits, setEdits] = useState<Edits>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [evidenceNote, setEvidenceNote] = useState<string | null>(null);
   const [section, setSection] = useState<string>(sectionId(SECTIONS[0]!));
   const evalTime = useMemo(() => now ?? new Date(), [now]);
+  const at = evalTime.toISOString();
 
-  // The edited sheet: each pending edit as a person value, the way the server will store it.
-  const edited = useMemo(() => {
-    let sheet = loaded.data?.sheet ?? {};
-    for (const [path, value] of Object.entries(edits)) {
-      sheet = withValueAt(sheet, path, { value, source: 'person', at: evalTime.toISOString() });
-    }
-    return sheet;
-  }, [loaded.data, edits, evalTime]);
+  // The edited sheet: the pending edits on top of the loaded one, the way the server will store it.
+  const base = useMemo(() => loaded.data?.sheet ?? {}, [loaded.data]);
+  const edited = useMemo(() => applyEdits(base, edits), [base, edits]);
   const deferred = useDeferredValue(edited);
   const live = useMemo(
     () => (loaded.data ? liveEvaluate(deferred, evalTime) : null),
@@ -150,24 +58,33 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
     return loaded.error ? <ErrorMessage error={loaded.error} /> : <p>{t('loading')}</p>;
   }
   const { conflicts, revision } = loaded.data;
+  const evaluation = live?.evaluation ?? null;
+  const issues = live?.issues ?? [];
   const pending = Object.keys(edits).length;
-  const scoreOf = (area: string) => live?.scores.areas.find((a) => a.area === area);
+  const scoreOf = (area: string) => evaluation?.scores.areas.find((a) => a.area === area);
   const current = SECTIONS.find((s) => sectionId(s) === section) ?? SECTIONS[0]!;
-  const findings = (live?.findings ?? []).filter((f) => f.area === current.area && SHOWN.includes(f.status));
+  const allFindings = evaluation?.findings ?? [];
+  const findings = allFindings.filter((f) => f.area === current.area && SHOWN.includes(f.status));
   findings.sort((a, b) => SHOWN.indexOf(a.status) - SHOWN.indexOf(b.status));
+
+  const edit = (e: Edit) => setEdits((prev) => addEdit(prev, e, base));
+  const setValue = (path: string, value: unknown) =>
+    edit(value === undefined ? { op: 'remove', path } : { op: 'set', path, value: personValue(value, at) });
 
   const save = async () => {
     setSaveError(null);
-    const set = Object.entries(edits)
-      .filter(([, v]) => v !== undefined)
-      .map(([path, value]) => ({ path, value }));
     try {
-      await api.patchSheet(caseId, revision, set);
+      await api.putSheet(caseId, revision, edited);
       setEdits({});
       setSavedAt(new Date().toISOString());
       loaded.reload();
     } catch (e) {
       setSaveError(e);
+      // Someone (the probe) saved in between: reload under the pending edits, so saving again applies them
+      // to the new revision; person values still win, probe values of other cells are kept.
+      if (isApiError(e) && e.status === 409) {
+        loaded.reload();
+      }
     }
   };
 
@@ -179,77 +96,93 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
     );
   };
 
-  const field = (spec: FieldSpec) => {
-    const stored = getAtPath(loaded.data?.sheet, spec.path);
+  const scalar = (spec: ScalarField) => {
+    const stored = getPath(edited, spec.path);
     const sourced = isSourced(stored) ? stored : undefined;
-    const value = spec.path in edits ? edits[spec.path] : sourced?.value;
-    const id = `f-${spec.path.replace(/\./g, '-')}`;
-    const fromProbe = sourced?.source === 'probe' && !(spec.path in edits);
+    const id = fieldId(spec.path);
+    const fromProbe = sourced?.source === 'probe';
     const conflict = conflicts.find((c) => c.path === spec.path);
-    const onChange = (raw: string) => setEdits({ ...edits, [spec.path]: parseInput(spec.kind, raw) });
-    const common = { id, 'aria-describedby': fromProbe || conflict ? `${id}-src` : undefined };
     return (
       <div key={spec.path} className={`field${fromProbe ? ' probe' : ''}${conflict ? ' conflict' : ''}`}>
         <label htmlFor={id}>{l(spec.label)}</label>
-        {spec.kind === 'choice' ? (
-          <select {...common} value={inputValue(value)} onChange={(e) => onChange(e.target.value)}>
-            <option value="">–</option>
-            {(spec.options ?? []).map((opt) => (
-              <option key={opt.value} value={opt.value}>
-                {l(opt.label)}
-              </option>
-            ))}
-          </select>
-        ) : spec.kind === 'bool' || spec.kind === 'tri' ? (
-          <select {...common} value={inputValue(value)} onChange={(e) => onChange(e.target.value)}>
-            <option value="">–</option>
-            {spec.kind === 'bool' ? (
-              <>
-                <option value="true">{t('yes')}</option>
-                <option value="false">{t('no')}</option>
-              </>
-            ) : (
-              <>
-                <option value="yes">{t('yes')}</option>
-                <option value="no">{t('no')}</option>
-                <option value="unknown">{t('unknown')}</option>
-              </>
-            )}
-          </select>
-        ) : (
-          <input
-            {...common}
-            type={spec.kind === 'number' ? 'number' : spec.kind === 'date' ? 'date' : 'text'}
-            value={inputValue(value)}
-            onChange={(e) => onChange(e.target.value)}
-          />
-        )}
+        <ValueInput
+          id={id}
+          kind={spec.kind}
+          value={sourced?.value}
+          options={spec.options}
+          describedBy={fromProbe || conflict ? `${id}-src` : undefined}
+          onChange={(v) => setValue(spec.path, v)}
+        />
         {fromProbe ? (
-          <p id={`${id}-src`} className="source small">
-            <span className="badge probe">{t('sourceProbe')}</span> {t('filledByProbe')},{' '}
-            {formatDateTime(sourced.at, lang)}
-            {sourced.evidence ? <span className="muted"> · {sourced.evidence}</span> : null}
+          <p id={`${id}-src`}>
+            <SourceMark value={sourced} />
           </p>
         ) : null}
-        {conflict ? (
-          <p id={`${id}-src`} className="source small" role="note">
-            <span className="badge warn">{t('conflicts')}</span> {t('conflictKept')}:{' '}
-            <code>{inputValue(conflict.kept.value)}</code> ({conflict.kept.by ?? conflict.kept.source}) ·{' '}
-            {t('conflictIncoming')}: <code>{inputValue(conflict.incoming.value)}</code> (
-            {formatDateTime(conflict.incoming.at, lang)})
-            <span className="actions">
-              <button type="button" className="secondary" onClick={() => resolve(conflict.id, 'kept')}>
-                {t('keepValue')}
-              </button>
-              <button type="button" className="secondary" onClick={() => resolve(conflict.id, 'incoming')}>
-                {t('takeProbe')}
-              </button>
-            </span>
-          </p>
-        ) : null}
+        {conflict ? <ConflictNote id={`${id}-src`} conflict={conflict} onResolve={resolve} /> : null}
       </div>
     );
   };
+
+  const list = (spec: ListField) => {
+    const stored = getPath(edited, spec.path);
+    const sourced = isSourced(stored) ? stored : undefined;
+    const values = Array.isArray(sourced?.value) ? (sourced.value as string[]) : [];
+    const id = fieldId(spec.path);
+    const fromProbe = sourced?.source === 'probe';
+    const conflict = conflicts.find((c) => c.path === spec.path);
+    return (
+      <div key={spec.path} className={`field wide${fromProbe ? ' probe' : ''}${conflict ? ' conflict' : ''}`}>
+        <ListEditor
+          spec={spec}
+          values={values}
+          describedBy={fromProbe || conflict ? `${id}-src` : undefined}
+          onChange={(next) => setValue(spec.path, next.length > 0 ? next : undefined)}
+        />
+        {fromProbe ? (
+          <p id={`${id}-src`}>
+            <SourceMark value={sourced} />
+          </p>
+        ) : null}
+        {conflict ? <ConflictNote id={`${id}-src`} conflict={conflict} onResolve={resolve} /> : null}
+      </div>
+    );
+  };
+
+  const field = (spec: FieldSpec) => {
+    if (spec.kind === 'list') {
+      return list(spec);
+    }
+    if (spec.kind === 'table') {
+      return (
+        <DeviceTable
+          key={spec.path}
+          spec={spec}
+          sheet={edited}
+          conflicts={conflicts}
+          at={at}
+          onEdit={edit}
+          onResolve={resolve}
+        />
+      );
+    }
+    if (spec.kind === 'checklist') {
+      return (
+        <Checklist key={spec.path} spec={spec} sheet={edited} findings={allFindings} at={at} onEdit={edit} />
+      );
+    }
+    return scalar(spec);
+  };
+  // Scalar fields in a grid; lists, tables and checklists take the full width in field order.
+  const blocks: FieldSpec[][] = [];
+  for (const spec of current.fields) {
+    const last = blocks[blocks.length - 1];
+    const isScalarKind = spec.kind !== 'table' && spec.kind !== 'checklist';
+    if (isScalarKind && last && last[0]!.kind !== 'table' && last[0]!.kind !== 'checklist') {
+      last.push(spec);
+    } else {
+      blocks.push([spec]);
+    }
+  }
 
   return (
     <article aria-labelledby="sheet-title" className="sheet">
@@ -266,7 +199,7 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
       </p>
       <h1 id="sheet-title">{t('sheetTitle')}</h1>
       <div className="sheet-status" aria-live="polite">
-        {t('scoreOverall')}: <ScoreBadge score={live?.scores.overall} />{' '}
+        {t('scoreOverall')}: <ScoreBadge score={evaluation?.scores.overall} />{' '}
         {pending > 0 ? (
           <span className="badge warn">
             {t('unsaved')} ({pending})
@@ -274,10 +207,22 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
         ) : savedAt ? (
           <span className="badge good">{t('saved')}</span>
         ) : null}{' '}
-        <button type="button" onClick={() => void save()} disabled={pending === 0}>
+        <button type="button" onClick={() => void save()} disabled={pending === 0 || issues.length > 0}>
           {t('save')}
         </button>
       </div>
+      {issues.length > 0 ? (
+        <div role="alert" className="error">
+          <strong>{t('sheetInvalid')}</strong>
+          <ul>
+            {issues.map((i) => (
+              <li key={i.path + i.message}>
+                <code>{i.path}</code> {i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <ErrorMessage error={saveError} />
       <label className="evidence">
         {t('evidence')}
@@ -326,12 +271,15 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
         </nav>
         <section aria-labelledby="section-h" className="card">
           <h2 id="section-h">{l(current.title ?? AUDIT_AREA_LABELS[current.area])}</h2>
-          <div className="fields">{current.fields.map(field)}</div>
-          {current.id
-            ? null
-            : (TABLES[current.area] ?? []).map((spec) => (
-                <SheetTable key={spec.path} spec={spec} sheet={loaded.data?.sheet} />
-              ))}
+          {blocks.map((block) =>
+            block[0]!.kind === 'table' || block[0]!.kind === 'checklist' ? (
+              field(block[0]!)
+            ) : (
+              <div key={block[0]!.path} className="fields">
+                {block.map(field)}
+              </div>
+            ),
+          )}
         </section>
         <section aria-labelledby="findings-h" className="card findings">
           <h2 id="findings-h">

@@ -1,9 +1,12 @@
 import { AuditSheetSchema } from '@praxisready/model';
 import { describe, expect, it } from 'vitest';
-import { SECTIONS, getAtPath, sectionId, withValueAt, type FieldSpec } from './fields.ts';
+import { CHECKLIST_GROUPS, countAnswers } from './checklists.ts';
+import { applyEdits, personValue } from './edits.ts';
+import { SECTIONS, isScalar, sectionId, type ListField, type ScalarField } from './fields.ts';
+import { getPath, setPath } from './paths.ts';
 
 /** A value of the field's kind that the model accepts (text '22:00' also fits the backup start-time pattern). */
-function samples(spec: FieldSpec): unknown[] {
+function samples(spec: ScalarField): unknown[] {
   switch (spec.kind) {
     case 'number':
       return [2];
@@ -20,6 +23,7 @@ function samples(spec: FieldSpec): unknown[] {
   }
 }
 
+const at = '2026-11-23T12:00:00Z';
 const base = {
   kind: 'praxisready.audit-sheet',
   schemaVersion: 1,
@@ -27,26 +31,71 @@ const base = {
   practice: { id: 'p1', name: 'Praxis', contacts: [] },
 };
 
+/** Parses a sheet with `value` at `path` and returns what the model kept there (zod strips unknown keys). */
+function roundTrip(path: string, value: unknown): unknown {
+  const parsed = AuditSheetSchema.safeParse(setPath(base, path, personValue(value, at)));
+  expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  return getPath(parsed.data, path);
+}
+
 describe('SECTIONS', () => {
   const fields = SECTIONS.flatMap((s) => s.fields);
+  const scalars = fields.filter(isScalar);
+  const lists = fields.filter((f): f is ListField => f.kind === 'list');
 
-  it.each(fields.map((spec) => [spec.path, spec] as const))(
+  it.each(scalars.map((spec) => [spec.path, spec] as const))(
     '%s exists in the audit sheet model with its kind',
-    (path, spec) => {
+    (_path, spec) => {
       const values = samples(spec);
       expect(values.length).toBeGreaterThan(0);
       for (const value of values) {
-        const sheet = withValueAt(base, path, { value, source: 'person', at: '2026-11-23T12:00:00Z' });
-        const parsed = AuditSheetSchema.safeParse(sheet);
-        expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-        // zod strips unknown keys: a wrong path parses but loses the value.
-        expect(getAtPath(parsed.data, path)).toMatchObject({ value });
+        expect(roundTrip(spec.path, value)).toMatchObject({ value });
       }
     },
   );
 
-  it('has unique paths and unique section ids', () => {
-    expect(new Set(fields.map((f) => f.path)).size).toBe(fields.length);
+  it.each(lists.map((spec) => [spec.path, spec] as const))(
+    'list %s is a sourced list of its options or of free strings',
+    (_path, spec) => {
+      const value = spec.options ? spec.options.map((o) => o.value) : ['D:\\PVS\\Daten', 'Anna Schulz'];
+      expect(roundTrip(spec.path, value)).toMatchObject({ value });
+    },
+  );
+
+  it('every checklist item is an answer the rules read, with each status', () => {
+    for (const spec of fields.filter((f) => f.kind === 'checklist')) {
+      for (const item of CHECKLIST_GROUPS[spec.catalog].flatMap((g) => g.items)) {
+        for (const status of ['done', 'partial', 'open', 'not_applicable']) {
+          expect(roundTrip(`${spec.path}.${item.id}`, { status, note: 'n' })).toMatchObject({
+            value: { status, note: 'n' },
+          });
+        }
+      }
+    }
+  });
+
+  it('has unique paths and unique section ids; the KBV checklist holds all 92 requirements in 5 Anlagen', () => {
+    const paths = fields.map((f) => f.path);
+    expect(new Set(paths).size).toBe(paths.length);
     expect(new Set(SECTIONS.map(sectionId)).size).toBe(SECTIONS.length);
+    expect(CHECKLIST_GROUPS.kbv).toHaveLength(5);
+    expect(CHECKLIST_GROUPS.kbv.flatMap((g) => g.items)).toHaveLength(92);
+    expect(CHECKLIST_GROUPS.kbv[0]!.items[0]).toMatchObject({ id: 'A1-01', checkId: 'kbv.a1-01' });
+    expect(CHECKLIST_GROUPS.operations[0]!.items.map((i) => i.checkId)).toContain('ops.emergency-paths');
+  });
+
+  it('counts answers per status; an item without an answer is open', () => {
+    const items = CHECKLIST_GROUPS.kbv[0]!.items;
+    const sheet = applyEdits(base, {
+      a: { op: 'set', path: 'kbv.requirements.A1-01', value: personValue({ status: 'done' }, at) },
+      b: { op: 'set', path: 'kbv.requirements.A1-02', value: personValue({ status: 'open' }, at) },
+    });
+    expect(countAnswers(items, getPath(sheet, 'kbv.requirements'))).toEqual({
+      done: 1,
+      partial: 0,
+      open: 1,
+      not_applicable: 0,
+      none: items.length - 2,
+    });
   });
 });

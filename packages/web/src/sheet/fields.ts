@@ -1,34 +1,17 @@
-import type { AuditArea } from '@praxisready/model';
+import { o, type Option, type ScalarField, type SectionSpec, type ValueKind } from './spec.ts';
+import { CHECKLIST_FIELDS, ZIELOBJEKT_FIELDS } from './checklists.ts';
+import { LIST_FIELDS } from './lists.ts';
+import { TABLE_FIELDS } from './tables.ts';
 
-/** One editable value of the audit sheet: its dotted path (the server's PATCH path) and how to edit it. */
-export interface FieldSpec {
-  path: string;
-  label: { de: string; en: string };
-  kind: 'text' | 'number' | 'bool' | 'tri' | 'date' | 'choice';
-  /** The allowed values of a `choice` field (the model's enum), with their labels. */
-  options?: { value: string; label: { de: string; en: string } }[];
-}
+export * from './spec.ts';
 
-export interface SectionSpec {
-  /** Tab key; the area when a section has no own id. */
-  id?: string;
-  /** Heading when the section is not a whole area (e.g. the practice profile); else the area's label. */
-  title?: { de: string; en: string };
-  /** The findings area whose score is shown beside the section. */
-  area: AuditArea;
-  fields: FieldSpec[];
-}
-
-export const sectionId = (s: SectionSpec): string => s.id ?? s.area;
-
-const f = (path: string, kind: FieldSpec['kind'], de: string, en: string): FieldSpec => ({
+const f = (path: string, kind: ValueKind, de: string, en: string): ScalarField => ({
   path,
   kind,
   label: { de, en },
 });
 
-const o = (value: string, de: string, en: string) => ({ value, label: { de, en } });
-const choice = (path: string, de: string, en: string, options: FieldSpec['options']): FieldSpec => ({
+const choice = (path: string, de: string, en: string, options: Option[]): ScalarField => ({
   ...f(path, 'choice', de, en),
   options,
 });
@@ -51,6 +34,10 @@ export const SECTIONS: SectionSpec[] = [
       f('ti.context.clientSystemId', 'text', 'Client-System-ID', 'Client-System-ID'),
       f('ti.context.standort', 'text', 'Standort', 'Standort'),
       f('ti.kim.clientModuleInstalled', 'bool', 'KIM-Clientmodul installiert', 'KIM client module installed'),
+      LIST_FIELDS.workplaceIds,
+      TABLE_FIELDS.workplaces,
+      TABLE_FIELDS.terminals,
+      TABLE_FIELDS.cards,
     ],
   },
   {
@@ -158,10 +145,12 @@ export const SECTIONS: SectionSpec[] = [
       ),
     ],
   },
-  // Device lists: no scalar fields, their tables (sheet/tables.ts) show what the probe and the audit filled.
-  { area: 'gdt', fields: [] },
-  { area: 'mobile_card_terminals', fields: [] },
-  { area: 'direct_print', fields: [] },
+  { area: 'gdt', fields: [TABLE_FIELDS.gdtDevices] },
+  { area: 'mobile_card_terminals', fields: [TABLE_FIELDS.mobileCardTerminals] },
+  {
+    area: 'direct_print',
+    fields: [TABLE_FIELDS.printers, LIST_FIELDS.requiredDocumentTypes, TABLE_FIELDS.printProfiles],
+  },
   {
     area: 'network',
     fields: [
@@ -172,6 +161,7 @@ export const SECTIONS: SectionSpec[] = [
       f('network.remoteVpn', 'bool', 'Fernzugriff per VPN', 'Remote VPN'),
       f('network.internetDownMbit', 'number', 'Internet Download (Mbit/s)', 'Internet download (Mbit/s)'),
       f('network.internetUpMbit', 'number', 'Internet Upload (Mbit/s)', 'Internet upload (Mbit/s)'),
+      LIST_FIELDS.dnsServers,
     ],
   },
   {
@@ -179,10 +169,11 @@ export const SECTIONS: SectionSpec[] = [
     fields: [
       f('pvs.productName', 'text', 'PVS-Produkt', 'PVS product'),
       f('pvs.version', 'text', 'PVS-Version', 'PVS version'),
+      LIST_FIELDS.pvsDataPaths,
     ],
   },
-  { area: 'system_requirements', fields: [] },
-  { area: 'peripherals', fields: [] },
+  { area: 'system_requirements', fields: [TABLE_FIELDS.machines] },
+  { area: 'peripherals', fields: [TABLE_FIELDS.peripherals] },
   {
     area: 'it_security',
     fields: [
@@ -229,12 +220,17 @@ export const SECTIONS: SectionSpec[] = [
         o('image', 'Image-Sicherung', 'Image backup'),
         o('file_and_image', 'Datei- und Image-Sicherung', 'File and image backup'),
       ]),
+      LIST_FIELDS.backupWeekdays,
       f('backup.settings.start', 'text', 'Startzeit (HH:MM oder manual)', 'Start time (HH:MM or manual)'),
       choice('backup.settings.protocol', 'Protokollierung', 'Protocol', [
         o('backup_software_log', 'Protokoll der Sicherungssoftware', 'Backup software log'),
         o('other', 'Sonstiges', 'Other'),
       ]),
       f('backup.settings.monitoring', 'bool', 'Überwachung eingerichtet', 'Monitoring set up'),
+      // Datensicherungsinhalt.
+      LIST_FIELDS.backupPaths,
+      LIST_FIELDS.sqlDatabases,
+      f('backup.content.sqlPluginPresent', 'bool', 'SQL-Plugin vorhanden', 'SQL plug-in present'),
       // Testdatensicherung.
       choice('backup.test.result', 'Testdatensicherung', 'Test backup', [
         o('success', 'Erfolgreich', 'Successful'),
@@ -245,48 +241,20 @@ export const SECTIONS: SectionSpec[] = [
       f('backup.test.restoreVerified', 'bool', 'Wiederherstellung geprüft', 'Restore verified'),
       f('backup.test.date', 'date', 'Datum Testdatensicherung', 'Test backup date'),
       // Einweisung.
+      LIST_FIELDS.instructedPersons,
       f('backup.instruction.confirmed', 'bool', 'Einweisung bestätigt', 'Instruction confirmed'),
       f('backup.instruction.date', 'date', 'Datum der Einweisung', 'Instruction date'),
     ],
   },
+  {
+    area: 'kbv',
+    fields: [...ZIELOBJEKT_FIELDS, CHECKLIST_FIELDS.kbv],
+  },
+  { area: 'operations', fields: [CHECKLIST_FIELDS.operations] },
 ];
 
-/** Reads a value at a dotted path of plain objects (array items by `[id]` are not needed by SECTIONS). */
-export function getAtPath(root: unknown, path: string): unknown {
-  let node: unknown = root;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null) {
-      return undefined;
-    }
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-/** Returns a copy of `root` with `value` at the dotted path, creating objects on the way. */
-export function withValueAt(
-  root: Record<string, unknown>,
-  path: string,
-  value: unknown,
-): Record<string, unknown> {
-  const keys = path.split('.');
-  const copy: Record<string, unknown> = { ...root };
-  let node = copy;
-  keys.forEach((key, i) => {
-    if (i === keys.length - 1) {
-      node[key] = value;
-      return;
-    }
-    const child = node[key];
-    const next = typeof child === 'object' && child !== null ? { ...(child as Record<string, unknown>) } : {};
-    node[key] = next;
-    node = next;
-  });
-  return copy;
-}
-
 /** Turns an input's text into the typed value of the field; `undefined` clears it. */
-export function parseInput(kind: FieldSpec['kind'], raw: string): unknown {
+export function parseInput(kind: ValueKind, raw: string): unknown {
   if (raw === '') {
     return undefined;
   }

@@ -1,108 +1,111 @@
 import { AuditSheetSchema } from '@praxisready/model';
 import { describe, expect, it } from 'vitest';
-import { getAtPath } from './fields.ts';
-import { TABLES, diskFree } from './tables.ts';
+import { applyEdits, addEdit, type Edits } from './edits.ts';
+import type { ColumnSpec, TableField } from './fields.ts';
+import { getPath } from './paths.ts';
+import { addRowEdit, cellEdit, cellValue, removeRowEdit, rowSource, tableRows } from './rows.ts';
+import { TABLE_FIELDS, diskFree } from './tables.ts';
 
-const at = '2026-11-23T10:00:00Z';
-const p = (value: unknown) => ({ value, source: 'probe', at });
-
-/** A sheet with every column of every table filled, written against the model. */
-const full = {
+const at = '2026-11-23T12:00:00Z';
+const base = {
   kind: 'praxisready.audit-sheet',
   schemaVersion: 1,
   id: 's1',
   practice: { id: 'p1', name: 'Praxis', contacts: [] },
-  machines: [
-    {
-      id: 'm1',
-      role: p('server'),
-      computerName: p('SRV'),
-      os: { name: p('Windows Server 2022') },
-      ramGb: p(32),
-      disks: p([{ mount: 'D:', sizeGb: 1000, freeGb: 600, kind: 'ssd', isDataDrive: true }]),
-      cpu: { model: p('Xeon') },
-    },
-  ],
-  ti: {
-    terminals: p([
-      {
-        id: 't1',
-        name: 'Empfang',
-        productName: 'ORGA 6141',
-        ip: '10.0.0.9',
-        firmware: '3.9',
-        connected: true,
-      },
-    ]),
-    cards: p([
-      {
-        type: 'SMC-B',
-        holder: 'Praxis',
-        terminalId: 't1',
-        pinStatus: 'VERIFIED',
-        certificateExpiry: '2029-01-01',
-      },
-    ]),
-  },
-  gdt: {
-    devices: [
-      {
-        id: 'g1',
-        name: p('EKG'),
-        deviceType: p('EKG'),
-        gdtVersion: p('02.10'),
-        export: { folder: p('C:\\GDT\\out') },
-        import: { folder: p('C:\\GDT\\in') },
-        charsetConfigured: p('cp437'),
-      },
-    ],
-  },
-  mobileCardTerminals: [
-    {
-      id: 'mk1',
-      model: p('ORGA 930 M online'),
-      hostComputer: p('EMPFANG'),
-      hostOs: p('windows'),
-      hostArch: p('x64'),
-      driverInstalled: p(true),
-    },
-  ],
-  print: {
-    printers: [
-      {
-        id: 'pr1',
-        name: p('Brother'),
-        host: p('10.0.0.20'),
-        makeAndModel: p('HL-L5100'),
-        reachable: p(true),
-        pdfSupported: p(false),
-      },
-    ],
-  },
-  peripherals: [
-    {
-      id: 'pe1',
-      kind: 'printer',
-      name: p('Etikettendrucker'),
-      model: p('QL-700'),
-      location: p('Empfang'),
-      connection: p('usb'),
-    },
-  ],
 };
+const probe = (value: unknown) => ({ value, source: 'probe', at: '2026-11-23T10:00:00Z' });
 
-describe('TABLES', () => {
-  it('every column path exists in the audit sheet model (zod would strip an unknown one)', () => {
-    const parsed = AuditSheetSchema.safeParse(full);
-    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-    for (const spec of Object.values(TABLES).flat()) {
-      const stored = getAtPath(parsed.data, spec.path);
-      const rows = (Array.isArray(stored) ? stored : (stored as { value: unknown[] }).value) as unknown[];
-      expect(rows.length, spec.path).toBe(1);
+/** A value of the column's kind the model accepts; read-only columns hold what the probe writes. */
+function sample(col: ColumnSpec): unknown {
+  const READONLY: Record<string, unknown> = {
+    disks: [{ mount: 'D:', sizeGb: 1000, freeGb: 600, kind: 'ssd', isDataDrive: true }],
+    resolutionsDpi: [300, 600],
+    trays: ['Fach 1'],
+  };
+  switch (col.kind) {
+    case 'readonly':
+      return READONLY[col.path];
+    case 'number':
+      return 2;
+    case 'bool':
+      return true;
+    case 'tri':
+      return 'yes';
+    case 'date':
+      return '2026-11-23';
+    case 'choice':
+      return typeof col.options === 'function' ? 'pr1' : col.options![col.options!.length - 1]!.value;
+    case 'text':
+      return 'x';
+  }
+}
+
+const tables: TableField[] = Object.values(TABLE_FIELDS);
+
+describe('TABLE_FIELDS', () => {
+  it.each(tables.map((t) => [t.path, t] as const))(
+    '%s: a new row with every column edited is a valid sheet and keeps every value',
+    (_path, spec) => {
+      let edits: Edits = addEdit({}, addRowEdit(base, spec, 'n1', at), base);
       for (const col of spec.columns) {
-        expect(getAtPath(rows[0], col.path), `${spec.path} ${col.path}`).toBeDefined();
+        const sheet = applyEdits(base, edits);
+        edits = addEdit(edits, cellEdit(sheet, spec, 0, col, sample(col), at), base);
       }
-    }
+      const parsed = AuditSheetSchema.safeParse(applyEdits(base, edits));
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      const { rows } = tableRows(parsed.data, spec);
+      expect(rows).toHaveLength(1);
+      for (const col of spec.columns) {
+        expect(cellValue(spec, rows[0]!, col), col.path).toEqual(sample(col));
+      }
+    },
+  );
+
+  it('a cell edit in a probe row is one person value at path[id].column; the row becomes manual', () => {
+    const spec = TABLE_FIELDS.machines;
+    const sheet = { ...base, machines: [{ id: 'PC-1', role: probe('workstation'), ramGb: probe(8) }] };
+    const ram = spec.columns.find((c) => c.path === 'ramGb')!;
+    expect(rowSource(spec, sheet.machines[0]!, undefined)).toMatchObject({ source: 'probe' });
+    const edit = cellEdit(sheet, spec, 0, ram, 16, at);
+    expect(edit).toEqual({
+      op: 'set',
+      path: 'machines[PC-1].ramGb',
+      value: { value: 16, source: 'person', at },
+    });
+    const edited = applyEdits(sheet, { [edit.path]: edit });
+    const row = tableRows(edited, spec).rows[0]!;
+    expect(rowSource(spec, row, undefined)).toMatchObject({ source: 'person', at });
+    // the other cells keep their probe source
+    expect(getPath(row, 'role')).toEqual(probe('workstation'));
+  });
+
+  it('a sourced list (Konnektor terminals) becomes a person list as a whole; removing a row keeps the rest', () => {
+    const spec = TABLE_FIELDS.terminals;
+    const sheet = {
+      ...base,
+      ti: {
+        terminals: probe([
+          { id: 't1', name: 'Empfang' },
+          { id: 't2', name: 'Labor' },
+        ]),
+      },
+    };
+    const edit = removeRowEdit(sheet, spec, 0, at);
+    expect(edit).toEqual({
+      op: 'set',
+      path: 'ti.terminals',
+      value: { value: [{ id: 't2', name: 'Labor' }], source: 'person', at },
+    });
+  });
+
+  it('a plain list (print profiles) keeps its raw document type and sources the printer', () => {
+    const spec = TABLE_FIELDS.printProfiles;
+    const edit = addRowEdit(base, spec, 'x', at);
+    expect(edit).toEqual({
+      op: 'set',
+      path: 'print.profiles',
+      value: [{ documentType: 'AU', printerId: { value: '', source: 'person', at } }],
+    });
   });
 
   it('shows the free space of the data drive, else of every disk', () => {

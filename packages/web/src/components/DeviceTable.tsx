@@ -1,0 +1,160 @@
+import { useId } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { SheetConflict } from '../api/types.ts';
+import type { Edit } from '../sheet/edits.ts';
+import { inputValue, type TableField } from '../sheet/fields.ts';
+import { isUnder } from '../sheet/paths.ts';
+import {
+  addRowEdit,
+  cellEdit,
+  cellValue,
+  newRowId,
+  removeRowEdit,
+  rowPath,
+  rowSource,
+  tableRows,
+} from '../sheet/rows.ts';
+import { ConflictNote, SourceMark } from './SourceNote.tsx';
+import { ValueInput } from './ValueInput.tsx';
+
+export interface DeviceTableProps {
+  spec: TableField;
+  /** The sheet as edited (pending edits applied). */
+  sheet: unknown;
+  conflicts: SheetConflict[];
+  /** Time stamped on the person values this table creates. */
+  at: string;
+  onEdit: (edit: Edit) => void;
+  onResolve: (conflictId: string, take: 'kept' | 'incoming') => void;
+}
+
+/**
+ * An editable device list: one row per device, a typed input per column, the row's source (probe with time, or
+ * manual once a person entered a value) and its conflicts. A table where there is room; below ≈ 760 px of its
+ * own width every row becomes a card (CSS container query), so the page never scrolls sideways.
+ */
+export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: DeviceTableProps) {
+  const { t, l } = useI18n();
+  const uid = useId();
+  const { rows, whole } = tableRows(sheet, spec);
+  const label = l(spec.label);
+  const listConflicts = spec.store === 'rows' ? [] : conflicts.filter((k) => isUnder(k.path, spec.path));
+  const rowTitle = (row: Record<string, unknown>, i: number) => {
+    const col = spec.columns.find((c) => c.path === spec.titleColumn);
+    const v = col ? inputValue(cellValue(spec, row, col)) : '';
+    return v !== '' ? v : `${label} ${i + 1}`;
+  };
+
+  return (
+    <div className="dtable-wrap">
+      <div className="dtable-scroll">
+        <table className="dtable">
+          <caption>
+            {label} <span className="count">({rows.length})</span>
+            {whole ? (
+              <>
+                {' '}
+                <SourceMark value={whole} />
+              </>
+            ) : null}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('tableRow')}</th>
+              {spec.columns.map((col) => (
+                <th key={col.path} scope="col">
+                  {l(col.label)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={spec.columns.length + 1} className="muted">
+                  {t('tableEmpty')}
+                </td>
+              </tr>
+            ) : (
+              rows.map((row, i) => {
+                const key = spec.store === 'rows' ? String(row.id) : String(i);
+                const headId = `${uid}-${key}`;
+                const source = rowSource(spec, row, whole);
+                const rowConflicts =
+                  spec.store === 'rows' ? conflicts.filter((k) => isUnder(k.path, rowPath(spec, row))) : [];
+                const title = rowTitle(row, i);
+                return (
+                  <tr
+                    key={key}
+                    className={`${source?.source === 'probe' ? 'probe' : source ? 'manual' : ''}${rowConflicts.length > 0 ? ' conflict' : ''}`}
+                  >
+                    <td className="row-head">
+                      <strong id={headId}>{title}</strong>
+                      {source ? <SourceMark value={source} /> : null}
+                      {rowConflicts.map((k) => (
+                        <ConflictNote key={k.id} conflict={k} onResolve={onResolve} />
+                      ))}
+                      <button
+                        type="button"
+                        className="secondary remove-row"
+                        aria-label={`${title} ${t('rowRemove')}`}
+                        onClick={() => onEdit(removeRowEdit(sheet, spec, i, at))}
+                      >
+                        {t('rowRemove')}
+                      </button>
+                    </td>
+                    {spec.columns.map((col) => {
+                      const id = `${uid}-${key}-${col.path.replace(/\./g, '-')}`;
+                      const value = cellValue(spec, row, col);
+                      return (
+                        <td key={col.path}>
+                          {col.kind === 'readonly' ? (
+                            <>
+                              <span className="cell-label">{l(col.label)}</span>
+                              <span className="readonly-value">
+                                {col.format ? col.format(value) : inputValue(value)}
+                              </span>
+                            </>
+                          ) : (
+                            <>
+                              <label className="cell-label" htmlFor={id}>
+                                {l(col.label)}
+                              </label>
+                              <ValueInput
+                                id={id}
+                                kind={col.kind}
+                                value={value}
+                                options={typeof col.options === 'function' ? col.options(sheet) : col.options}
+                                required={col.initial !== undefined}
+                                describedBy={headId}
+                                // A required value is never removed (the model would reject the row): an
+                                // emptied name becomes the initial '' instead.
+                                onChange={(v) =>
+                                  onEdit(cellEdit(sheet, spec, i, col, v === undefined ? col.initial : v, at))
+                                }
+                              />
+                            </>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </div>
+      {listConflicts.map((k) => (
+        <ConflictNote key={k.id} conflict={k} onResolve={onResolve} />
+      ))}
+      <button
+        type="button"
+        className="secondary add-row"
+        onClick={() => onEdit(addRowEdit(sheet, spec, newRowId(spec.idPrefix ?? 'row'), at))}
+      >
+        + {label}: {t('rowAdd')}
+      </button>
+    </div>
+  );
+}
