@@ -1,9 +1,25 @@
 import { request } from 'node:http';
-import ipp from 'ipp';
+import {
+  attribute,
+  decodeIpp,
+  DelimiterTag,
+  encodeIpp,
+  groupAttributes,
+  ippRequest,
+  keyword,
+  plainValue,
+  StatusCode,
+  statusName,
+  uri as ippUri,
+  type PlainValue,
+} from '@praxisready/ipp';
 import { AppError, toAppError } from '@praxisready/model';
 
-/** One printer attribute, always as a list of values (the `ipp` parser returns single values bare). */
-export type NormalizedAttributes = Record<string, unknown[]>;
+/**
+ * Printer attributes by name, each a list of plain values (`plainValue` of @praxisready/ipp: enums as numbers,
+ * a resolution as `[x, y, 'dpi']`, a collection as member name → values).
+ */
+export type NormalizedAttributes = Record<string, PlainValue[]>;
 
 /**
  * Asks a printer for its attributes (Get-Printer-Attributes, `requested-attributes=all`) over plain IPP.
@@ -14,17 +30,14 @@ export async function getPrinterAttributes(
   options: { timeoutMs?: number } = {},
 ): Promise<NormalizedAttributes> {
   const url = new URL(uri.replace(/^ipp:/, 'http:'));
-  const body = ipp.serialize({
-    version: '2.0',
-    operation: 'Get-Printer-Attributes',
-    id: 1,
-    'operation-attributes-tag': {
-      'attributes-charset': 'utf-8',
-      'attributes-natural-language': 'en',
-      'printer-uri': uri,
-      'requested-attributes': ['all'],
-    },
-  });
+  const body = encodeIpp(
+    ippRequest('Get-Printer-Attributes', {
+      operationAttributes: [
+        attribute('printer-uri', ippUri(uri)),
+        attribute('requested-attributes', keyword('all')),
+      ],
+    }),
+  );
   const response = await new Promise<Buffer>((resolve, reject) => {
     const req = request(
       {
@@ -50,36 +63,19 @@ export async function getPrinterAttributes(
     req.on('error', (e) => reject(toAppError(e)));
     req.end(body);
   });
-  const parsed = ipp.parse(response) as {
-    statusCode?: string;
-    'printer-attributes-tag'?: Record<string, unknown>;
-  };
-  if (parsed.statusCode !== 'successful-ok') {
-    throw new AppError('PEER_FAULT', `IPP status ${parsed.statusCode ?? 'unknown'} from ${uri}`);
+  const decoded = decodeIpp(response);
+  if (!decoded.success) {
+    throw new AppError(
+      'PEER_FAULT',
+      `Undecodable IPP answer from ${uri}: ${decoded.issues[0]?.message ?? ''}`,
+      {
+        issues: decoded.issues,
+      },
+    );
   }
-  return normalizeAttributes(parsed['printer-attributes-tag'] ?? {});
-}
-
-/**
- * Makes every attribute a list. The `ipp` parser returns a single value bare and a resolution as an array, so
- * `[600, 600, 'dpi']` is one value and `[[300, 300, 'dpi'], [600, 600, 'dpi']]` two. (A single rangeOfInteger
- * stays ambiguous with a 1setOf integer; the lab compares no ranges.)
- */
-export function normalizeAttributes(attrs: Record<string, unknown>): NormalizedAttributes {
-  const out: NormalizedAttributes = {};
-  for (const [name, value] of Object.entries(attrs)) {
-    if (!Array.isArray(value)) {
-      out[name] = [value];
-    } else if (value.length > 0 && !Array.isArray(value[0]) && isCompositeValue(value)) {
-      out[name] = [value];
-    } else {
-      out[name] = value as unknown[];
-    }
+  if (decoded.data.code !== StatusCode['successful-ok']) {
+    throw new AppError('PEER_FAULT', `IPP status ${statusName(decoded.data.code)} from ${uri}`);
   }
-  return out;
-}
-
-/** `[x, y, 'dpi'|'dpcm']`: one resolution value. */
-function isCompositeValue(value: unknown[]): boolean {
-  return value.length === 3 && typeof value[0] === 'number' && (value[2] === 'dpi' || value[2] === 'dpcm');
+  const attrs = groupAttributes(decoded.data, DelimiterTag.printerAttributes);
+  return Object.fromEntries([...attrs].map(([name, values]) => [name, values.map(plainValue)]));
 }

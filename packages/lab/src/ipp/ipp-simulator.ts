@@ -1,6 +1,22 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import ipp from 'ipp';
+import {
+  attribute,
+  charset,
+  decodeIpp,
+  DelimiterTag,
+  encodeIpp,
+  enumValue,
+  groupAttributes,
+  integer,
+  naturalLanguage,
+  Operation,
+  plainValue,
+  StatusCode,
+  uri as uriValue,
+  type IppGroup,
+  type IppMessage,
+} from '@praxisready/ipp';
 import { AppError } from '@praxisready/model';
 import { isLoopbackV4 } from '../addressing/address-plan.ts';
 import type { PrinterDefinition } from '../scenarios/types.ts';
@@ -20,17 +36,12 @@ export interface IppPrinterSimulator {
   close(): Promise<void>;
 }
 
-interface ParsedRequest {
-  version?: string;
-  operation?: string;
-  id?: number;
-  'operation-attributes-tag'?: Record<string, unknown>;
-  data?: Buffer;
-}
+/** job-state completed (RFC 8011 §5.3.7): the simulator discards the data at once. */
+const JOB_STATE_COMPLETED = 9;
 
 /**
  * A built-in IPP printer: the stand-in for `ippeveprinter` where it is not installed (e.g. a technician's Windows
- * laptop). It speaks IPP/1.1 and 2.0 over HTTP with the `ipp` package as codec and answers Get-Printer-Attributes,
+ * laptop). It speaks IPP/1.1 and 2.0 over HTTP with @praxisready/ipp as codec and answers Get-Printer-Attributes,
  * Validate-Job, Print-Job and Get-Jobs with the attributes ippeveprinter reports for the same definition.
  */
 export async function startIppPrinterSimulator(
@@ -68,57 +79,79 @@ export async function startIppPrinterSimulator(
       res.writeHead(413).end();
       return;
     }
-    let request: ParsedRequest;
-    try {
-      request = ipp.parse(body) as unknown as ParsedRequest;
-    } catch {
-      res.writeHead(400).end();
+    const decoded = decodeIpp(body, { maxBytes: MAX_REQUEST_BYTES });
+    if (!decoded.success) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(`${decoded.issues[0]?.message ?? ''}\n`);
       return;
     }
-    const reply = answer(request, body.length);
     res.writeHead(200, { 'content-type': 'application/ipp' });
-    res.end(ipp.serialize(reply));
+    res.end(encodeIpp(answer(decoded.data)));
   }
 
-  function answer(request: ParsedRequest, size: number): Record<string, unknown> {
-    const base = {
-      version: request.version === '1.1' ? '1.1' : '2.0',
-      id: request.id ?? 1,
-      'operation-attributes-tag': { 'attributes-charset': 'utf-8', 'attributes-natural-language': 'en' },
+  function answer(request: IppMessage): IppMessage {
+    const reply = (status: number, groups: IppGroup[] = []): IppMessage => ({
+      // IPP/1.1 clients get 1.1 answers; everything else is answered as 2.0, as ippeveprinter does.
+      version:
+        request.version.major === 1 && request.version.minor === 1
+          ? { major: 1, minor: 1 }
+          : { major: 2, minor: 0 },
+      code: status,
+      requestId: request.requestId,
+      groups: [
+        {
+          tag: DelimiterTag.operationAttributes,
+          attributes: [
+            attribute('attributes-charset', charset('utf-8')),
+            attribute('attributes-natural-language', naturalLanguage('en')),
+          ],
+        },
+        ...groups,
+      ],
+      data: new Uint8Array(0),
+    });
+    const op = groupAttributes(request, DelimiterTag.operationAttributes);
+    const firstText = (name: string): string | undefined => {
+      const v = op.get(name)?.[0];
+      const p = v === undefined ? undefined : plainValue(v);
+      return typeof p === 'string' ? p : undefined;
     };
-    const op = request['operation-attributes-tag'] ?? {};
-    switch (request.operation ?? '') {
-      case 'Get-Printer-Attributes': {
-        const requested = op['requested-attributes'];
-        const list = requested === undefined ? undefined : ([] as unknown[]).concat(requested).map(String);
-        return {
-          ...base,
-          statusCode: 'successful-ok',
-          'printer-attributes-tag': selectAttributes(printerAttributes(def, uri, startedAt), list),
-        };
+    switch (request.code) {
+      case Operation['Get-Printer-Attributes']: {
+        const requested = op
+          .get('requested-attributes')
+          ?.flatMap((v) => (v.kind === 'string' ? [v.value] : []));
+        return reply(StatusCode['successful-ok'], [
+          {
+            tag: DelimiterTag.printerAttributes,
+            attributes: selectAttributes(printerAttributes(def, uri, startedAt), requested),
+          },
+        ]);
       }
-      case 'Validate-Job':
-        return { ...base, statusCode: 'successful-ok' };
-      case 'Print-Job': {
+      case Operation['Validate-Job']:
+        return reply(StatusCode['successful-ok']);
+      case Operation['Print-Job']: {
         const id = jobs.length + 1;
-        const format =
-          typeof op['document-format'] === 'string' ? op['document-format'] : 'application/octet-stream';
         jobs.push({
           id,
-          name: typeof op['job-name'] === 'string' ? op['job-name'] : 'Untitled',
-          bytes: request.data?.length ?? size,
-          format,
+          name: firstText('job-name') ?? 'Untitled',
+          bytes: request.data.length,
+          format: firstText('document-format') ?? 'application/octet-stream',
         });
-        return {
-          ...base,
-          statusCode: 'successful-ok',
-          'job-attributes-tag': { 'job-id': id, 'job-uri': `${uri}/${id}`, 'job-state': 'completed' },
-        };
+        return reply(StatusCode['successful-ok'], [
+          {
+            tag: DelimiterTag.jobAttributes,
+            attributes: [
+              attribute('job-id', integer(id)),
+              attribute('job-uri', uriValue(`${uri}/${id}`)),
+              attribute('job-state', enumValue(JOB_STATE_COMPLETED)),
+            ],
+          },
+        ]);
       }
-      case 'Get-Jobs':
-        return { ...base, statusCode: 'successful-ok' };
+      case Operation['Get-Jobs']:
+        return reply(StatusCode['successful-ok']);
       default:
-        return { ...base, statusCode: 'server-error-operation-not-supported' };
+        return reply(StatusCode['server-error-operation-not-supported']);
     }
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolution } from '@praxisready/ipp';
 import type { PrinterDefinition } from '../scenarios/types.ts';
 import { deviceId, documentFormats, printerAttributes, selectAttributes } from './printer-attributes.ts';
 
@@ -33,11 +34,14 @@ describe('simulated printer attributes', () => {
 
   it('answers requested-attributes with the named ones, or all for a group', () => {
     const all = printerAttributes(DEF, 'ipp://127.0.0.1:631/ipp/print', Date.now());
-    expect(Object.keys(selectAttributes(all, ['printer-make-and-model', 'nope']))).toEqual([
+    expect(selectAttributes(all, ['printer-make-and-model', 'nope']).map((a) => a.name)).toEqual([
       'printer-make-and-model',
     ]);
     expect(selectAttributes(all, ['all'])).toBe(all);
     expect(selectAttributes(all, undefined)).toBe(all);
-    expect(all['printer-resolution-supported']).toEqual([[600, 600, 'dpi']]);
+    expect(all.find((a) => a.name === 'printer-resolution-supported')?.values).toEqual([
+      resolution(600, 600),
+    ]);
+    expect(new Set(all.map((a) => a.name)).size).toBe(all.length);
   });
 });

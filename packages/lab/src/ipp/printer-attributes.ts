@@ -1,19 +1,28 @@
+import {
+  attribute,
+  boolean,
+  charset,
+  collection,
+  enumValue,
+  integer,
+  keyword,
+  mimeMediaType,
+  name,
+  naturalLanguage,
+  Operation,
+  rangeOfInteger,
+  resolution,
+  text,
+  uri as uriValue,
+  type IppAttribute,
+} from '@praxisready/ipp';
 import type { PrinterDefinition } from '../scenarios/types.ts';
 
 /**
  * Printer attributes as `ippeveprinter` (CUPS 2.4) reports them for the same command line
- * (`-M make -m model -f formats -l location name`), in the value shapes the `ipp` package serializes.
+ * (`-M make -m model -f formats -l location name`), with the same value syntaxes (tags).
  * Only what a probe reads is modelled; `ipp-compare.int.test.ts` checks it against the real ippeveprinter.
  */
-export type IppValue =
-  | string
-  | number
-  | boolean
-  | readonly (string | number)[]
-  | readonly IppValue[]
-  | { readonly [member: string]: IppValue };
-export type IppAttributes = Record<string, IppValue>;
-
 /** MIME type → command-set name in printer-device-id, in ippeveprinter's table order. */
 const DEVICE_ID_COMMANDS: readonly (readonly [string, string])[] = [
   ['application/pdf', 'PDF'],
@@ -58,65 +67,72 @@ export function deviceId(def: PrinterDefinition): string {
   return `MFG:${def.make};MDL:${def.model};CMD:${cmd.join(',')};`;
 }
 
-/** All printer attributes of the simulated printer reachable at `uri`. */
-export function printerAttributes(def: PrinterDefinition, uri: string, upSinceMs: number): IppAttributes {
+/** printer-state (RFC 8011 §5.4.12). */
+const PRINTER_STATE_IDLE = 3;
+
+/** All printer attributes of the simulated printer reachable at `uri`, in the order they are sent. */
+export function printerAttributes(def: PrinterDefinition, uri: string, upSinceMs: number): IppAttribute[] {
   const dpi = IPPEVEPRINTER_DEFAULTS.resolutionDpi;
-  return {
-    'printer-uri-supported': [uri],
-    'uri-security-supported': ['none'],
-    'uri-authentication-supported': ['none'],
-    'printer-name': def.name,
-    'printer-info': def.name,
-    'printer-location': def.location,
-    'printer-make-and-model': `${def.make} ${def.model}`,
-    'printer-more-info': uri.replace(/^ipp:/, 'http:').replace(/\/ipp\/print$/, '/'),
-    'printer-device-id': deviceId(def),
-    'printer-state': 'idle',
-    'printer-state-reasons': ['none'],
-    'printer-state-message': 'Idle.',
-    'printer-is-accepting-jobs': true,
-    'operations-supported': [...SIMULATOR_OPERATIONS],
-    'ipp-versions-supported': ['1.1', '2.0'],
-    'ipp-features-supported': ['ipp-everywhere'],
-    'document-format-supported': documentFormats(def),
-    'document-format-default': 'application/octet-stream',
-    // Single resolution and range values are wrapped once more: the `ipp` serializer treats an array as 1setOf.
-    'printer-resolution-supported': [[dpi, dpi, 'dpi']],
-    'printer-resolution-default': [[dpi, dpi, 'dpi']],
-    'pwg-raster-document-resolution-supported': IPPEVEPRINTER_DEFAULTS.pwgRasterResolutionsDpi.map((r) => [
-      r,
-      r,
-      'dpi',
-    ]),
-    'media-source-supported': [...IPPEVEPRINTER_DEFAULTS.mediaSources],
-    'media-supported': [...IPPEVEPRINTER_DEFAULTS.media],
-    'media-default': 'na_letter_8.5x11in',
+  return [
+    attribute('printer-uri-supported', uriValue(uri)),
+    attribute('uri-security-supported', keyword('none')),
+    attribute('uri-authentication-supported', keyword('none')),
+    attribute('printer-name', name(def.name)),
+    attribute('printer-info', text(def.name)),
+    attribute('printer-location', text(def.location)),
+    attribute('printer-make-and-model', text(`${def.make} ${def.model}`)),
+    attribute('printer-more-info', uriValue(uri.replace(/^ipp:/, 'http:').replace(/\/ipp\/print$/, '/'))),
+    attribute('printer-device-id', text(deviceId(def))),
+    attribute('printer-state', enumValue(PRINTER_STATE_IDLE)),
+    attribute('printer-state-reasons', keyword('none')),
+    attribute('printer-state-message', text('Idle.')),
+    attribute('printer-is-accepting-jobs', boolean(true)),
+    attribute('operations-supported', ...SIMULATOR_OPERATIONS.map((op) => enumValue(Operation[op]))),
+    attribute('ipp-versions-supported', keyword('1.1'), keyword('2.0')),
+    attribute('ipp-features-supported', keyword('ipp-everywhere')),
+    attribute('document-format-supported', ...documentFormats(def).map(mimeMediaType)),
+    attribute('document-format-default', mimeMediaType('application/octet-stream')),
+    attribute('printer-resolution-supported', resolution(dpi, dpi)),
+    attribute('printer-resolution-default', resolution(dpi, dpi)),
+    attribute(
+      'pwg-raster-document-resolution-supported',
+      ...IPPEVEPRINTER_DEFAULTS.pwgRasterResolutionsDpi.map((r) => resolution(r, r)),
+    ),
+    attribute('media-source-supported', ...IPPEVEPRINTER_DEFAULTS.mediaSources.map(keyword)),
+    attribute('media-supported', ...IPPEVEPRINTER_DEFAULTS.media.map(keyword)),
+    attribute('media-default', keyword('na_letter_8.5x11in')),
     // ippeveprinter's default: US Letter from the main tray, 6.35 mm margins.
-    'media-col-default': {
-      'media-size': { 'x-dimension': 21590, 'y-dimension': 27940 },
-      'media-bottom-margin': 635,
-      'media-left-margin': 635,
-      'media-right-margin': 635,
-      'media-top-margin': 635,
-      'media-source': 'main',
-      'media-type': 'stationery',
-    },
-    'sides-supported': ['one-sided'],
-    'sides-default': 'one-sided',
-    'color-supported': false,
-    'print-color-mode-supported': ['monochrome'],
-    'print-color-mode-default': 'monochrome',
-    'pages-per-minute': IPPEVEPRINTER_DEFAULTS.pagesPerMinute,
-    'copies-supported': [[1, 999]],
-    'charset-configured': 'utf-8',
-    'charset-supported': ['us-ascii', 'utf-8'],
-    'natural-language-configured': 'en',
-    'generated-natural-language-supported': ['en'],
-    'compression-supported': ['deflate', 'gzip', 'none'],
-    'pdl-override-supported': 'attempted',
-    'queued-job-count': 0,
-    'printer-up-time': Math.max(0, Math.floor((Date.now() - upSinceMs) / 1000)),
-  };
+    attribute(
+      'media-col-default',
+      collection([
+        attribute(
+          'media-size',
+          collection([attribute('x-dimension', integer(21590)), attribute('y-dimension', integer(27940))]),
+        ),
+        attribute('media-bottom-margin', integer(635)),
+        attribute('media-left-margin', integer(635)),
+        attribute('media-right-margin', integer(635)),
+        attribute('media-top-margin', integer(635)),
+        attribute('media-source', keyword('main')),
+        attribute('media-type', keyword('stationery')),
+      ]),
+    ),
+    attribute('sides-supported', keyword('one-sided')),
+    attribute('sides-default', keyword('one-sided')),
+    attribute('color-supported', boolean(false)),
+    attribute('print-color-mode-supported', keyword('monochrome')),
+    attribute('print-color-mode-default', keyword('monochrome')),
+    attribute('pages-per-minute', integer(IPPEVEPRINTER_DEFAULTS.pagesPerMinute)),
+    attribute('copies-supported', rangeOfInteger(1, 999)),
+    attribute('charset-configured', charset('utf-8')),
+    attribute('charset-supported', charset('us-ascii'), charset('utf-8')),
+    attribute('natural-language-configured', naturalLanguage('en')),
+    attribute('generated-natural-language-supported', naturalLanguage('en')),
+    attribute('compression-supported', keyword('deflate'), keyword('gzip'), keyword('none')),
+    attribute('pdl-override-supported', keyword('attempted')),
+    attribute('queued-job-count', integer(0)),
+    attribute('printer-up-time', integer(Math.max(0, Math.floor((Date.now() - upSinceMs) / 1000)))),
+  ];
 }
 
 /** Attribute groups a client may ask for by name (`requested-attributes`). */
@@ -124,11 +140,11 @@ const GROUP_NAMES = new Set(['all', 'printer-description']);
 
 /** The attributes answering a `requested-attributes` list (absent or a group name: all of them). */
 export function selectAttributes(
-  all: IppAttributes,
+  all: IppAttribute[],
   requested: readonly string[] | undefined,
-): IppAttributes {
+): IppAttribute[] {
   if (requested === undefined || requested.length === 0 || requested.some((r) => GROUP_NAMES.has(r))) {
     return all;
   }
-  return Object.fromEntries(Object.entries(all).filter(([name]) => requested.includes(name)));
+  return all.filter((a) => requested.includes(a.name));
 }

@@ -1,6 +1,20 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import ipp from 'ipp';
+import {
+  attribute,
+  decodeIpp,
+  DelimiterTag,
+  encodeIpp,
+  groupAttributes,
+  ippRequest,
+  isSuccessStatus,
+  keyword,
+  plainValue,
+  ResolutionUnits,
+  statusName,
+  uri as ippUri,
+  type IppValue,
+} from '@praxisready/ipp';
 import { AppError, toAppError, type PrinterFacts } from '@praxisready/model';
 
 /** The attributes the audit needs (Get-Printer-Attributes `requested-attributes`). */
@@ -13,62 +27,70 @@ export const PRINTER_ATTRIBUTES = [
   'printer-state',
 ] as const;
 
-const STATES: Record<string, string> = { '3': 'idle', '4': 'processing', '5': 'stopped' };
+const STATES: Record<number, string> = { 3: 'idle', 4: 'processing', 5: 'stopped' };
 
-/** An attribute value as text (the parser gives strings, numbers or keywords). */
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+/** An answer larger than this is refused: six requested attributes come to a few kB. */
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+/** The printer-attributes group of a Get-Printer-Attributes answer, by attribute name. */
+export type PrinterAttributes = ReadonlyMap<string, readonly IppValue[]>;
 
-/**
- * Turns the `printer-attributes-tag` of the `ipp` parser into facts. The parser returns a single value bare and
- * a resolution as `[x, y, 'dpi']`, so one resolution and a list of resolutions must be told apart.
- */
+/** A value as text: strings as they are, numbers and booleans printed, anything else (collections …) skipped. */
+function text(v: IppValue): string | undefined {
+  const p = plainValue(v);
+  return typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean' ? String(p) : undefined;
+}
+
+const texts = (values: readonly IppValue[] | undefined): string[] =>
+  (values ?? []).map(text).filter((t): t is string => t !== undefined);
+
+/** Turns the printer attributes of a Get-Printer-Attributes answer into facts. */
 export function printerFactsFromAttributes(
-  attrs: Record<string, unknown>,
+  attrs: PrinterAttributes,
 ): Pick<
   PrinterFacts,
   'name' | 'makeAndModel' | 'documentFormats' | 'pdfSupported' | 'resolutionsDpi' | 'trays' | 'state'
 > {
-  const res = attrs['printer-resolution-supported'];
-  const resolutions: unknown[] =
-    Array.isArray(res) && res.length === 3 && typeof res[2] === 'string' ? [res] : list(res);
-  const dpi = resolutions
-    .map((r) => (Array.isArray(r) ? { x: Number(r[0]), y: Number(r[1]), unit: String(r[2]) } : undefined))
-    .filter((r): r is { x: number; y: number; unit: string } => r !== undefined && Number.isFinite(r.x))
+  const dpi = (attrs.get('printer-resolution-supported') ?? [])
+    .flatMap((r) => (r.kind === 'resolution' ? [r] : []))
     // dots per cm → dpi; the cross-feed (x) resolution is what the eRezept minimum speaks about.
-    .map((r) => Math.round(r.unit === 'dpcm' ? Math.min(r.x, r.y) * 2.54 : Math.min(r.x, r.y)));
-  const formats = list(attrs['document-format-supported']).map(text);
-  const state = attrs['printer-state'];
-  const name = attrs['printer-name'];
-  const makeAndModel = attrs['printer-make-and-model'];
+    .map((r) =>
+      Math.round(r.units === ResolutionUnits.dpcm ? Math.min(r.x, r.y) * 2.54 : Math.min(r.x, r.y)),
+    );
+  const formats = texts(attrs.get('document-format-supported'));
+  const state = attrs.get('printer-state')?.[0];
+  const name = texts(attrs.get('printer-name'))[0];
+  const makeAndModel = texts(attrs.get('printer-make-and-model'))[0];
+  const stateText =
+    state === undefined
+      ? undefined
+      : state.kind === 'integer'
+        ? (STATES[state.value] ?? String(state.value))
+        : text(state);
   return {
-    ...(name !== undefined ? { name: text(name) } : {}),
-    ...(makeAndModel !== undefined ? { makeAndModel: text(makeAndModel) } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(makeAndModel !== undefined ? { makeAndModel } : {}),
     documentFormats: formats,
     pdfSupported: formats.includes('application/pdf'),
     resolutionsDpi: [...new Set(dpi)].sort((a, b) => a - b),
-    trays: list(attrs['media-source-supported']).map(text),
-    ...(state !== undefined ? { state: STATES[text(state)] ?? text(state) } : {}),
+    trays: texts(attrs.get('media-source-supported')),
+    ...(stateText !== undefined ? { state: stateText } : {}),
   };
 }
 
 /** Get-Printer-Attributes over ipp:// (http) or ipps:// (https, certificate recorded, not verified). */
-export async function getPrinterAttributes(uri: string, timeoutMs: number): Promise<Record<string, unknown>> {
+export async function getPrinterAttributes(uri: string, timeoutMs: number): Promise<PrinterAttributes> {
   const url = new URL(uri);
   const secure = url.protocol === 'ipps:';
-  const body = ipp.serialize({
-    version: '2.0',
-    operation: 'Get-Printer-Attributes',
-    id: 1,
-    'operation-attributes-tag': {
-      'attributes-charset': 'utf-8',
-      'attributes-natural-language': 'de',
-      'printer-uri': uri,
-      'requested-attributes': [...PRINTER_ATTRIBUTES],
-    },
-  });
+  const body = encodeIpp(
+    ippRequest('Get-Printer-Attributes', {
+      language: 'de',
+      operationAttributes: [
+        attribute('printer-uri', ippUri(uri)),
+        attribute('requested-attributes', ...PRINTER_ATTRIBUTES.map(keyword)),
+      ],
+    }),
+  );
   const response = await new Promise<Buffer>((resolve, reject) => {
     const req = (secure ? httpsRequest : httpRequest)(
       {
@@ -82,7 +104,17 @@ export async function getPrinterAttributes(uri: string, timeoutMs: number): Prom
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_RESPONSE_BYTES) {
+            req.destroy(
+              new AppError('PEER_FAULT', `IPP answer from ${uri} larger than ${MAX_RESPONSE_BYTES} bytes`),
+            );
+            return;
+          }
+          chunks.push(c);
+        });
         res.on('end', () =>
           res.statusCode === 200
             ? resolve(Buffer.concat(chunks))
@@ -97,15 +129,16 @@ export async function getPrinterAttributes(uri: string, timeoutMs: number): Prom
     req.on('error', (e) => reject(toAppError(e)));
     req.end(body);
   });
-  const parsed = ipp.parse(response) as {
-    statusCode?: string;
-    'printer-attributes-tag'?: Record<string, unknown>;
-  };
-  if (
-    parsed.statusCode !== 'successful-ok' &&
-    parsed.statusCode !== 'successful-ok-ignored-or-substituted-attributes'
-  ) {
-    throw new AppError('PEER_FAULT', `IPP status ${parsed.statusCode ?? 'unknown'} from ${uri}`);
+  const decoded = decodeIpp(response);
+  if (!decoded.success) {
+    const first = decoded.issues[0];
+    throw new AppError('PEER_FAULT', `IPP: undecodable answer from ${uri}: ${first?.message ?? 'unknown'}`, {
+      issues: decoded.issues,
+    });
   }
-  return parsed['printer-attributes-tag'] ?? {};
+  // 0x0000–0x00FF: success, possibly with ignored or substituted attributes (RFC 8011 §4.1.6).
+  if (!isSuccessStatus(decoded.data.code)) {
+    throw new AppError('PEER_FAULT', `IPP status ${statusName(decoded.data.code)} from ${uri}`);
+  }
+  return groupAttributes(decoded.data, DelimiterTag.printerAttributes);
 }
