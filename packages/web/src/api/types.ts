@@ -242,11 +242,53 @@ export interface Site {
   country?: string | null;
 }
 
+export interface Contact {
+  id: string;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  /** The site the person works at; null/absent = the whole customer. */
+  siteId?: string | null;
+}
+
 export interface CustomerDetail extends CustomerSummary {
   customerNumber: string | null;
   createdAt: string;
   sites: Site[];
-  contacts: { id: string; name: string; role: string | null; email: string | null; phone: string | null }[];
+  contacts: Contact[];
+}
+
+/** PATCH /api/customers/{id}: "" or null clears an optional value. */
+export interface CustomerPatch {
+  name?: string;
+  kind?: string;
+  email?: string | null;
+  phone?: string | null;
+  customerNumber?: string | null;
+}
+
+export interface SitePatch {
+  name?: string;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+}
+
+export interface ContactInput {
+  name: string;
+  role?: string;
+  email?: string | null;
+  phone?: string | null;
+  siteId?: string | null;
+}
+
+/** PATCH /api/users/{id} (admin): role, name, active; the server keeps the last admin and refuses self-deactivation. */
+export interface UserPatch {
+  name?: string;
+  role?: string;
+  customerId?: string | null;
+  active?: boolean;
 }
 
 /** GET /api/checks: the rule catalog, read-only. Fields beyond id/area/title vary by server version. */

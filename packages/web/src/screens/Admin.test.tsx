@@ -8,6 +8,7 @@ import { renderScreen } from '../test/render.tsx';
 function routes(): RouteTable {
   const users = [
     { id: 'u1', email: 'admin@x.de', name: 'Ada Admin', role: 'admin', customerId: null, active: true },
+    { id: 'u2', email: 'tim@x.de', name: 'Tim Technik', role: 'technician', customerId: null, active: true },
   ];
   const catalog = {
     currency: 'EUR',
@@ -28,6 +29,13 @@ function routes(): RouteTable {
   let stored: object | null = null;
   return {
     'GET /api/users': () => users,
+    'PATCH /api/users/u1': reply(409, {
+      code: 'CONFLICT',
+      message: 'The last active admin cannot be removed',
+      issues: [],
+      hint: 'Das ist der letzte aktive Admin. Erst einen anderen Benutzer zum Admin machen.',
+    }),
+    'PATCH /api/users/u2': (body: unknown) => Object.assign(users[1]!, body),
     'POST /api/users': (body: unknown) => {
       const u = {
         id: `u${users.length + 1}`,
@@ -134,5 +142,55 @@ describe('AdminScreen', () => {
       within(screen.getByRole('region', { name: 'Preiskatalog' })).getByRole('button', { name: 'Speichern' }),
     );
     expect((await screen.findByRole('alert')).textContent).toContain('items.0.unitPriceNet');
+  });
+
+  it("changes a user's role, deactivates and reactivates, and shows the server's refusal for the last admin", async () => {
+    const { api, calls } = mockApi(routes());
+    renderScreen(<AdminScreen />, api);
+    const role = await screen.findByLabelText('Rolle: Tim Technik');
+    await userEvent.selectOptions(role, 'helpdesk');
+    await userEvent.click(screen.getByRole('button', { name: 'Rolle übernehmen' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.route === 'PATCH /api/users/u2').map((c) => c.body)).toEqual([
+        { role: 'helpdesk' },
+      ]),
+    );
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Rolle übernehmen' })).toBeNull());
+
+    await userEvent.click(screen.getByRole('button', { name: 'Deaktivieren: Tim Technik' }));
+    expect(await screen.findByRole('button', { name: 'Reaktivieren: Tim Technik' })).toBeTruthy();
+    expect(screen.getByText('deaktiviert')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Reaktivieren: Tim Technik' }));
+    expect(await screen.findByRole('button', { name: 'Deaktivieren: Tim Technik' })).toBeTruthy();
+    expect(calls.filter((c) => c.route === 'PATCH /api/users/u2').map((c) => c.body)).toEqual([
+      { role: 'helpdesk' },
+      { active: false },
+      { active: true },
+    ]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Deaktivieren: Ada Admin' }));
+    const users = screen.getByRole('region', { name: 'Benutzer & Rollen' });
+    expect((await within(users).findByRole('alert')).textContent).toContain('letzte aktive Admin');
+  });
+
+  it('edits the German and English text of a price item and saves them with the catalog', async () => {
+    const { api, calls } = mockApi(routes());
+    renderScreen(<AdminScreen />, api);
+    const de = await screen.findByLabelText('Text (de) audit');
+    await userEvent.clear(de);
+    await userEvent.type(de, 'Tech-Audit vor Ort');
+    const en = screen.getByLabelText('Text (en) audit');
+    await userEvent.clear(en);
+    await userEvent.type(en, 'On-site tech audit');
+    await userEvent.click(
+      within(screen.getByRole('region', { name: 'Preiskatalog' })).getByRole('button', { name: 'Speichern' }),
+    );
+    expect(await screen.findByRole('status')).toBeTruthy();
+    const body = calls.find((c) => c.route === 'PUT /api/price-catalog')!.body as {
+      items: { text: unknown; unitPriceNet: string }[];
+    };
+    expect(body.items[0]!.text).toEqual({ de: 'Tech-Audit vor Ort', en: 'On-site tech audit' });
+    expect(body.items[0]!.unitPriceNet).toBe('490.00');
+    expect(screen.getByLabelText<HTMLInputElement>('Text (de) audit').value).toBe('Tech-Audit vor Ort');
   });
 });

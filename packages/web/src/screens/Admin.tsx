@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client.ts';
-import type { Localized } from '../api/types.ts';
+import type { Localized, User } from '../api/types.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
@@ -28,12 +28,78 @@ function isCatalogReply(x: unknown): x is PriceCatalogReply {
   return typeof c === 'object' && c !== null && Array.isArray(c.items);
 }
 
+/**
+ * One user: role picked in a select and applied with its button (no change on a mere arrow-key move),
+ * deactivate/reactivate. The server refuses the own account and the last admin with a hint.
+ */
+function UserRow({
+  user,
+  onChanged,
+  onError,
+}: {
+  user: User;
+  onChanged: () => void;
+  onError: (e: unknown) => void;
+}) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [role, setRole] = useState(user.role);
+  const [busy, setBusy] = useState(false);
+  const change = async (patch: { role?: string; active?: boolean }) => {
+    onError(null);
+    setBusy(true);
+    try {
+      await api.updateUser(user.id, patch);
+      onChanged();
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <tr className={user.active ? undefined : 'muted'}>
+      <td>{user.name}</td>
+      <td>{user.email}</td>
+      <td>
+        <select
+          aria-label={`${t('userRole')}: ${user.name}`}
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+        >
+          {ROLES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>{' '}
+        {role === user.role ? null : (
+          <button type="button" disabled={busy} onClick={() => void change({ role })}>
+            {t('userSaveRole')}
+          </button>
+        )}
+      </td>
+      <td>{user.active ? '✓' : t('userInactive')}</td>
+      <td>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          aria-label={`${user.active ? t('userDeactivate') : t('userReactivate')}: ${user.name}`}
+          onClick={() => void change({ active: !user.active })}
+        >
+          {user.active ? t('userDeactivate') : t('userReactivate')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
 function Users() {
   const { api } = useApp();
   const { t } = useI18n();
   const users = useLoad(() => api.users(), [api]);
   const [form, setForm] = useState({ email: '', name: '', role: 'technician', password: '' });
   const [error, setError] = useState<unknown>(null);
+  const [rowError, setRowError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -49,6 +115,7 @@ function Users() {
     <section className="card wide" aria-labelledby="users-h">
       <h2 id="users-h">{t('adminUsers')}</h2>
       <ErrorMessage error={users.error} />
+      {/* Refusals of a row action (last admin, own account) appear right below the table. */}
       <div className="table-wrap">
         <table>
           <thead>
@@ -57,20 +124,17 @@ function Users() {
               <th scope="col">{t('email')}</th>
               <th scope="col">{t('userRole')}</th>
               <th scope="col">{t('userActive')}</th>
+              <th scope="col">{t('userActions')}</th>
             </tr>
           </thead>
           <tbody>
             {(users.data ?? []).map((u) => (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{u.role}</td>
-                <td>{u.active ? '✓' : '–'}</td>
-              </tr>
+              <UserRow key={u.id} user={u} onChanged={users.reload} onError={setRowError} />
             ))}
           </tbody>
         </table>
       </div>
+      <ErrorMessage error={rowError} />
       <h3>{t('userCreate')}</h3>
       <form onSubmit={(e) => void submit(e)} className="form-row">
         <label>
@@ -109,6 +173,43 @@ function Users() {
       </form>
       <ErrorMessage error={error} />
     </section>
+  );
+}
+
+/**
+ * The two texts of a catalog item (both required by the catalog schema); an old single-string text is
+ * taken as both languages once edited.
+ */
+function LocalizedInputs(props: {
+  value: Localized | string;
+  itemId: string;
+  onChange: (v: Localized) => void;
+}) {
+  const { t } = useI18n();
+  const v = typeof props.value === 'string' ? { de: props.value, en: props.value } : props.value;
+  return (
+    <div className="stacked">
+      <label className="small">
+        {t('priceTextDe')}
+        <input
+          lang="de"
+          aria-label={`${t('priceTextDe')} ${props.itemId}`}
+          value={v.de}
+          required
+          onChange={(e) => props.onChange({ ...v, de: e.target.value })}
+        />
+      </label>
+      <label className="small">
+        {t('priceTextEn')}
+        <input
+          lang="en"
+          aria-label={`${t('priceTextEn')} ${props.itemId}`}
+          value={v.en}
+          required
+          onChange={(e) => props.onChange({ ...v, en: e.target.value })}
+        />
+      </label>
+    </div>
   );
 }
 
@@ -168,7 +269,13 @@ function Prices() {
                     <td>
                       <code>{it.id}</code>
                     </td>
-                    <td>{text(it.text)}</td>
+                    <td>
+                      <LocalizedInputs
+                        value={it.text}
+                        itemId={it.id}
+                        onChange={(v) => edit(i, { text: v })}
+                      />
+                    </td>
                     <td>{text(it.unit)}</td>
                     <td>
                       <input

@@ -1,13 +1,114 @@
-import { useState } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { Contact, CustomerDetail, Site } from '../api/types.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
 import { customerPath, customersPath } from '../routes.ts';
 import { ErrorMessage, useLoad } from '../ui.tsx';
+
+/** Customer kinds of the server (`CustomerKinds`) with their labels. */
+const KINDS: readonly (readonly [string, MessageKey])[] = [
+  ['einzelpraxis', 'kindEinzelpraxis'],
+  ['bag', 'kindBag'],
+  ['mvz', 'kindMvz'],
+  ['other', 'kindOther'],
+];
+
+function useKindLabel() {
+  const { t } = useI18n();
+  return (kind: string) => {
+    const k = KINDS.find(([v]) => v === kind);
+    return k ? t(k[1]) : kind;
+  };
+}
+
+/**
+ * One submit at a time with the server's refusal kept for display next to the form (a 409 carries a hint
+ * naming the existing practice or site).
+ */
+function useSubmit() {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (e: FormEvent | null, work: () => Promise<unknown>, done: () => void) => {
+    e?.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      await work();
+      done();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, run };
+}
+
+/** A labelled text input; `name` doubles as the form field name. */
+function Field(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: string;
+  required?: boolean;
+  pattern?: string;
+  autoComplete?: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type={props.type ?? 'text'}
+        value={props.value}
+        required={props.required}
+        pattern={props.pattern}
+        autoComplete={props.autoComplete ?? 'off'}
+        // The form opens on a click of "Bearbeiten": the keyboard user continues in its first field.
+        autoFocus={props.autoFocus}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
+function FormButtons({ busy, onCancel, submit }: { busy: boolean; onCancel: () => void; submit?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      <button type="submit" disabled={busy}>
+        {submit ?? t('save')}
+      </button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        {t('cancel')}
+      </button>
+    </div>
+  );
+}
+
+/** A form region named by its heading, so screen readers list it as a landmark. */
+function EditForm(props: {
+  id: string;
+  title: string;
+  onSubmit: (e: FormEvent) => void;
+  error: unknown;
+  children: ReactNode;
+}) {
+  return (
+    <form aria-labelledby={props.id} onSubmit={props.onSubmit} className="edit-form">
+      <h3 id={props.id}>{props.title}</h3>
+      {props.children}
+      <ErrorMessage error={props.error} />
+    </form>
+  );
+}
 
 /** Customers (practices, MVZ) with a name filter; each links to its sites and contacts. */
 export function CustomersScreen() {
   const { api, navigate } = useApp();
   const { t } = useI18n();
+  const kindLabel = useKindLabel();
   const list = useLoad(() => api.customers(), [api]);
   const [filter, setFilter] = useState('');
   const shown = (list.data ?? []).filter((c) => c.name.toLowerCase().includes(filter.trim().toLowerCase()));
@@ -44,7 +145,7 @@ export function CustomersScreen() {
                     {c.name}
                   </a>
                 </td>
-                <td>{c.kind}</td>
+                <td>{kindLabel(c.kind)}</td>
                 <td>{c.email ?? ''}</td>
                 <td>{c.phone ?? ''}</td>
               </tr>
@@ -59,11 +160,18 @@ export function CustomersScreen() {
 export function CustomerScreen({ customerId }: { customerId: string }) {
   const { api, navigate } = useApp();
   const { t } = useI18n();
+  const kindLabel = useKindLabel();
   const c = useLoad(() => api.customer(customerId), [api, customerId]);
+  const [editing, setEditing] = useState<string | null>(null);
   if (!c.data) {
     return c.error ? <ErrorMessage error={c.error} /> : <p>{t('loading')}</p>;
   }
   const d = c.data;
+  const done = () => {
+    setEditing(null);
+    c.reload();
+  };
+  const close = () => setEditing(null);
   return (
     <article aria-labelledby="customer-title">
       <p>
@@ -79,11 +187,20 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
       </p>
       <h1 id="customer-title">{d.name}</h1>
       <p className="muted">
-        {d.kind}
+        {kindLabel(d.kind)}
         {d.customerNumber ? ` · ${t('customerNumber')} ${d.customerNumber}` : ''}
         {d.email ? ` · ${d.email}` : ''}
         {d.phone ? ` · ${d.phone}` : ''}
       </p>
+      {editing === 'customer' ? (
+        <CustomerForm customer={d} onDone={done} onCancel={close} />
+      ) : (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => setEditing('customer')}>
+            {t('customerEdit')}
+          </button>
+        </div>
+      )}
       <div className="grid">
         <section className="card" aria-labelledby="sites-h">
           <h2 id="sites-h">{t('sites')}</h2>
@@ -91,9 +208,25 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
           <ul className="plain">
             {d.sites.map((s) => (
               <li key={s.id}>
-                <strong>{s.name ?? d.name}</strong>
-                <br />
-                {[s.street, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
+                {editing === `site:${s.id}` ? (
+                  <SiteForm customerId={d.id} site={s} onDone={done} onCancel={close} />
+                ) : (
+                  <>
+                    <strong>{s.name ?? d.name}</strong>
+                    <br />
+                    {[s.street, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={`${t('siteEdit')}: ${s.name ?? d.name}, ${s.street ?? ''}`}
+                        onClick={() => setEditing(`site:${s.id}`)}
+                      >
+                        {t('edit')}
+                      </button>
+                    </div>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -102,16 +235,312 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
           <h2 id="people-h">{t('contacts')}</h2>
           {d.contacts.length === 0 ? <p className="muted small">{t('noContacts')}</p> : null}
           <ul className="plain">
-            {d.contacts.map((p) => (
-              <li key={p.id}>
-                <strong>{p.name}</strong> {p.role ? <span className="badge">{p.role}</span> : null}
-                <br />
-                {[p.email, p.phone].filter(Boolean).join(' · ')}
-              </li>
-            ))}
+            {d.contacts.map((p) =>
+              editing === `contact:${p.id}` ? (
+                <li key={p.id}>
+                  <ContactForm customer={d} contact={p} onDone={done} onCancel={close} />
+                </li>
+              ) : (
+                <ContactItem
+                  key={p.id}
+                  customer={d}
+                  contact={p}
+                  onEdit={() => setEditing(`contact:${p.id}`)}
+                  onDeleted={done}
+                />
+              ),
+            )}
           </ul>
+          {editing === 'contact:new' ? (
+            <ContactForm customer={d} onDone={done} onCancel={close} />
+          ) : (
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => setEditing('contact:new')}>
+                {t('contactAdd')}
+              </button>
+            </div>
+          )}
         </section>
+        <MergeCard customer={d} onDone={done} />
       </div>
     </article>
+  );
+}
+
+function CustomerForm(props: { customer: CustomerDetail; onDone: () => void; onCancel: () => void }) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const d = props.customer;
+  const [form, setForm] = useState({
+    name: d.name,
+    kind: d.kind,
+    email: d.email ?? '',
+    phone: d.phone ?? '',
+    customerNumber: d.customerNumber ?? '',
+  });
+  const { error, busy, run } = useSubmit();
+  return (
+    <EditForm
+      id="customer-edit-h"
+      title={t('customerEdit')}
+      error={error}
+      onSubmit={(e) => void run(e, () => api.updateCustomer(d.id, form), props.onDone)}
+    >
+      <Field
+        label={t('customerName')}
+        value={form.name}
+        required
+        autoFocus
+        onChange={(name) => setForm({ ...form, name })}
+      />
+      <label>
+        {t('customerKind')}
+        <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+          {KINDS.map(([v, key]) => (
+            <option key={v} value={v}>
+              {t(key)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Field
+        label={t('email')}
+        type="email"
+        value={form.email}
+        onChange={(email) => setForm({ ...form, email })}
+      />
+      <Field
+        label={t('phone')}
+        type="tel"
+        value={form.phone}
+        onChange={(phone) => setForm({ ...form, phone })}
+      />
+      <Field
+        label={t('customerNumber')}
+        value={form.customerNumber}
+        onChange={(customerNumber) => setForm({ ...form, customerNumber })}
+      />
+      <FormButtons busy={busy} onCancel={props.onCancel} />
+    </EditForm>
+  );
+}
+
+function SiteForm(props: { customerId: string; site: Site; onDone: () => void; onCancel: () => void }) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const s = props.site;
+  const [form, setForm] = useState({
+    name: s.name ?? '',
+    street: s.street ?? '',
+    postalCode: s.postalCode ?? '',
+    city: s.city ?? '',
+  });
+  const { error, busy, run } = useSubmit();
+  return (
+    <EditForm
+      id={`site-edit-${s.id}`}
+      title={t('siteEdit')}
+      error={error}
+      onSubmit={(e) => void run(e, () => api.updateSite(props.customerId, s.id, form), props.onDone)}
+    >
+      <Field
+        label={t('siteName')}
+        value={form.name}
+        required
+        autoFocus
+        onChange={(name) => setForm({ ...form, name })}
+      />
+      <Field
+        label={t('street')}
+        value={form.street}
+        required
+        onChange={(street) => setForm({ ...form, street })}
+      />
+      <Field
+        label={t('postalCode')}
+        value={form.postalCode}
+        required
+        pattern="\s*\d{5}\s*"
+        onChange={(postalCode) => setForm({ ...form, postalCode })}
+      />
+      <Field label={t('city')} value={form.city} required onChange={(city) => setForm({ ...form, city })} />
+      <FormButtons busy={busy} onCancel={props.onCancel} />
+    </EditForm>
+  );
+}
+
+function ContactForm(props: {
+  customer: CustomerDetail;
+  contact?: Contact;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const k = props.contact;
+  const [form, setForm] = useState({
+    name: k?.name ?? '',
+    role: k?.role ?? '',
+    phone: k?.phone ?? '',
+    email: k?.email ?? '',
+    siteId: k?.siteId ?? '',
+  });
+  const { error, busy, run } = useSubmit();
+  const id = props.customer.id;
+  const submit = () => {
+    const body = { ...form, siteId: form.siteId || null };
+    return k ? api.updateContact(id, k.id, body) : api.addContact(id, body);
+  };
+  return (
+    <EditForm
+      id={`contact-edit-${k?.id ?? 'new'}`}
+      title={k ? t('contactEdit') : t('contactAdd')}
+      error={error}
+      onSubmit={(e) => void run(e, submit, props.onDone)}
+    >
+      <Field
+        label={t('contactName')}
+        value={form.name}
+        required
+        autoFocus
+        onChange={(name) => setForm({ ...form, name })}
+      />
+      <Field label={t('contactRole')} value={form.role} onChange={(role) => setForm({ ...form, role })} />
+      <Field
+        label={t('phone')}
+        type="tel"
+        value={form.phone}
+        onChange={(phone) => setForm({ ...form, phone })}
+      />
+      <Field
+        label={t('email')}
+        type="email"
+        value={form.email}
+        onChange={(email) => setForm({ ...form, email })}
+      />
+      {props.customer.sites.length > 0 ? (
+        <label>
+          {t('contactSite')}
+          <select value={form.siteId} onChange={(e) => setForm({ ...form, siteId: e.target.value })}>
+            <option value="">{t('contactWholeCustomer')}</option>
+            {props.customer.sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {[s.name ?? props.customer.name, s.street].filter(Boolean).join(', ')}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <FormButtons busy={busy} onCancel={props.onCancel} submit={k ? t('save') : t('contactAdd')} />
+    </EditForm>
+  );
+}
+
+/** A contact with edit and a two-step delete (no browser dialog: the confirmation is a button in place). */
+function ContactItem(props: {
+  customer: CustomerDetail;
+  contact: Contact;
+  onEdit: () => void;
+  onDeleted: () => void;
+}) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const { error, busy, run } = useSubmit();
+  const p = props.contact;
+  const site = props.customer.sites.find((s) => s.id === p.siteId);
+  return (
+    <li>
+      <strong>{p.name}</strong> {p.role ? <span className="badge">{p.role}</span> : null}
+      {site ? <span className="muted small"> · {site.name ?? site.street}</span> : null}
+      <br />
+      {[p.email, p.phone].filter(Boolean).join(' · ')}
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          aria-label={`${t('edit')}: ${p.name}`}
+          onClick={props.onEdit}
+        >
+          {t('edit')}
+        </button>
+        {confirming ? (
+          <>
+            <button
+              type="button"
+              disabled={busy}
+              // The confirmation appears where the focus was, so Enter twice is a deliberate delete.
+              autoFocus
+              onClick={() =>
+                void run(null, () => api.deleteContact(props.customer.id, p.id), props.onDeleted)
+              }
+            >
+              {t('confirmDelete')}: {p.name}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="secondary"
+            aria-label={`${t('delete')}: ${p.name}`}
+            onClick={() => setConfirming(true)}
+          >
+            {t('delete')}
+          </button>
+        )}
+      </div>
+      <ErrorMessage error={error} />
+    </li>
+  );
+}
+
+/** Merging a duplicate into this customer (helpdesk, admin): pick the twin, confirm by submitting. */
+function MergeCard(props: { customer: CustomerDetail; onDone: () => void }) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const others = useLoad(() => api.customers(), [api]);
+  const [source, setSource] = useState('');
+  const { error, busy, run } = useSubmit();
+  const candidates = (others.data ?? []).filter((c) => c.id !== props.customer.id);
+  if (candidates.length === 0) {
+    return null;
+  }
+  return (
+    <section className="card wide" aria-labelledby="merge-h">
+      <h2 id="merge-h">{t('mergeTitle')}</h2>
+      <p className="muted small">{t('mergeHelp')}</p>
+      <form
+        onSubmit={(e) =>
+          void run(
+            e,
+            () => api.mergeCustomer(props.customer.id, source),
+            () => {
+              setSource('');
+              others.reload();
+              props.onDone();
+            },
+          )
+        }
+      >
+        <label>
+          {t('mergeSource')}
+          <select value={source} required onChange={(e) => setSource(e.target.value)}>
+            <option value="">–</option>
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={busy || !source}>
+          {t('mergeSubmit')}
+        </button>
+        <ErrorMessage error={error} />
+      </form>
+    </section>
   );
 }
