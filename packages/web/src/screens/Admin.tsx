@@ -188,7 +188,7 @@ function LocalizedInputs(props: {
   const { t } = useI18n();
   const v = typeof props.value === 'string' ? { de: props.value, en: props.value } : props.value;
   return (
-    <div className="stacked">
+    <div>
       <label className="small">
         {t('priceTextDe')}
         <input

@@ -96,7 +96,7 @@ function EditForm(props: {
   children: ReactNode;
 }) {
   return (
-    <form aria-labelledby={props.id} onSubmit={props.onSubmit} className="edit-form">
+    <form aria-labelledby={props.id} onSubmit={props.onSubmit}>
       <h3 id={props.id}>{props.title}</h3>
       {props.children}
       <ErrorMessage error={props.error} />
