@@ -17,6 +17,7 @@ import { indexDoc, textOf } from '../search/index-docs.ts';
 import { conflict, notFound } from '../errors.ts';
 import { autoTick, loadCase, type CaseRow, type IntakeData } from '../cases/service.ts';
 import type { MergeConflict } from '../probe/merge.ts';
+import { stampPersonValues } from './stamp.ts';
 
 /** A new, empty sheet for a case: practice from the linked customer, or from what intake extracted. */
 async function emptySheet(tx: DbOrTx, c: CaseRow): Promise<Record<string, unknown>> {
@@ -194,7 +195,9 @@ export async function putSheet(
 ) {
   return ctx.db.transaction(async (tx) => {
     const c = await loadCase(tx, actor, caseId);
-    const r = await saveSheet(ctx, tx, actor, c, data, { expectedRevision, action: 'sheet.saved' });
+    const { sheet: before } = await readSheet(tx, c);
+    const stamped = stampPersonValues(before, data, { at: ctx.now().toISOString(), by: actor.label });
+    const r = await saveSheet(ctx, tx, actor, c, stamped, { expectedRevision, action: 'sheet.saved' });
     await autoTick(tx, actor, caseId, 'sheet_saved');
     return r;
   });

@@ -1,0 +1,43 @@
+import { isDeepStrictEqual } from 'node:util';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSourced = (v: unknown): v is Obj & { value: unknown; source: string } =>
+  isObj(v) && 'value' in v && typeof v.source === 'string';
+
+/**
+ * A whole-sheet PUT carries the browser's clock and no `by`: every person value that is new or differs from
+ * the stored sheet gets the server's time and the actor, as PATCH does; unchanged ones keep their stored stamp.
+ * Rows are matched by `id` where they have one (so a removed row does not shift the others), else by position.
+ */
+export function stampPersonValues(
+  before: unknown,
+  after: unknown,
+  stamp: { at: string; by: string },
+): unknown {
+  if (isSourced(after)) {
+    if (after.source !== 'person') {
+      return after;
+    }
+    if (isSourced(before) && before.source === 'person' && isDeepStrictEqual(before.value, after.value)) {
+      const { by: _by, ...rest } = after;
+      return { ...rest, at: before.at, ...(before.by === undefined ? {} : { by: before.by }) };
+    }
+    return { ...after, at: stamp.at, by: stamp.by };
+  }
+  if (Array.isArray(after)) {
+    const old = Array.isArray(before) ? (before as unknown[]) : [];
+    const keyed = after.every((x) => isObj(x) && typeof x.id === 'string');
+    return after.map((item, i) =>
+      stampPersonValues(keyed ? old.find((o) => isObj(o) && o.id === (item as Obj).id) : old[i], item, stamp),
+    );
+  }
+  if (isObj(after)) {
+    const old = isObj(before) ? before : {};
+    return Object.fromEntries(
+      Object.entries(after).map(([k, v]) => [k, stampPersonValues(old[k], v, stamp)]),
+    );
+  }
+  return after;
+}
