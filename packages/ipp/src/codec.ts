@@ -367,7 +367,8 @@ function hex(n: number): string {
 
 /**
  * Encodes a message. Throws `AppError('VALIDATION_FAILED')` for what cannot be put on the wire (a name or value
- * longer than 32767 bytes, an integer outside 32 bits, an empty attribute) – a caller's bug, not peer input.
+ * longer than 32767 bytes, an integer outside 32 bits, a dateTime field or unit outside its byte, an empty
+ * attribute) – a caller's bug, not peer input.
  */
 export function encodeIpp(message: IppMessage): Uint8Array {
   const w = new Writer();
@@ -443,7 +444,7 @@ function writeValue(w: Writer, name: string, v: IppValue): void {
       w.u16(9);
       w.i32(v.x);
       w.i32(v.y);
-      w.u8(v.units & 0xff);
+      w.u8(v.units);
       return;
     case 'range':
       w.u16(8);
@@ -502,12 +503,18 @@ class Writer {
   }
 
   u8(n: number): void {
+    if (!Number.isInteger(n) || n < 0 || n > 0xff) {
+      throw invalid(`${n} does not fit in one byte`);
+    }
     this.room(1);
     this.view.setUint8(this.pos, n);
     this.pos += 1;
   }
 
   u16(n: number): void {
+    if (!Number.isInteger(n) || n < 0 || n > 0xffff) {
+      throw invalid(`${n} does not fit in two bytes`);
+    }
     this.room(2);
     this.view.setUint16(this.pos, n);
     this.pos += 2;
