@@ -297,7 +297,10 @@ describe('encodeIpp refuses what cannot be on the wire', () => {
     ['an integer beyond 32 bits', attribute('a', integer(2 ** 31))],
     ['a non-integer number', attribute('a', integer(1.5))],
     ['a value longer than 32767 bytes', attribute('a', keyword('x'.repeat(40_000)))],
-    ['a resolution unit beyond a byte', attribute('a', { ...resolution(1, 1), units: 300 })],
+    [
+      'a resolution unit beyond a byte',
+      attribute('a', { kind: 'resolution', tag: ValueTag.resolution, x: 1, y: 1, units: 300 }),
+    ],
   ])('%s', (_label, attr) => {
     expect(() => encodeIpp({ ...base, groups: [{ tag: 0x02, attributes: [attr] }] })).toThrow(/IPP encode/);
   });
