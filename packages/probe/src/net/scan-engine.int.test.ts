@@ -1,6 +1,16 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawDial, rawDialAvailable, socketDial, type ConnectState, type Dial } from './scan-engine.mjs';
+import {
+  rawDial,
+  rawDialAvailable,
+  runScan,
+  socketDial,
+  T4_TIMING,
+  type ConnectState,
+  type Dial,
+  type EngineOptions,
+} from './scan-engine.mjs';
+import { scanSubnet } from './scan.ts';
 
 // Both ways of connecting, against a listening and a just-closed port on 127.0.0.1.
 let server: Server;
@@ -42,5 +52,89 @@ describe.each([
     await new Promise((r) => setTimeout(r, 50));
     expect(accepted.slice(before).filter((p) => p === -1)).toEqual([]);
     expect(accepted.length - before).toBe(1);
+  });
+});
+
+// The engine on real sockets: its own path over the TCP handle (no `dial` given) and the net.Socket fallback, over
+// the same hosts and ports, must find exactly the listening ports.
+describe('runScan on loopback', () => {
+  const servers: Server[] = [];
+  const open = new Map<string, number[]>();
+  const hosts = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
+  let ports: number[] = [];
+
+  beforeAll(async () => {
+    // One listener on .1, two on .3, none on .2; the other ports of the list were just closed (RST).
+    for (const host of ['127.0.0.1', '127.0.0.3', '127.0.0.3']) {
+      const s = createServer((socket) => socket.on('error', () => undefined).destroy());
+      servers.push(s);
+      await new Promise<void>((r) => s.listen(0, host, r));
+      const port = (s.address() as AddressInfo).port;
+      open.set(host, [...(open.get(host) ?? []), port]);
+    }
+    const closed: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const s = createServer();
+      closed.push(await listen(s));
+      await new Promise((r) => s.close(r));
+    }
+    ports = [...new Set([...open.values()].flat()), ...closed];
+  });
+
+  afterAll(() => Promise.all(servers.map((s) => new Promise((r) => s.close(r)))));
+
+  const scan = (extra: Partial<EngineOptions>) => {
+    let next = 0;
+    return runScan({
+      hosts,
+      ports,
+      discovery: [],
+      claim: () => next++,
+      concurrency: 8,
+      window: 4,
+      ratePerSecond: 100_000,
+      timing: T4_TIMING,
+      ...extra,
+    });
+  };
+  // Every listener accepts on its own address only, so a port open on .3 is closed on .1 and .2.
+  const expected = () =>
+    Object.fromEntries(
+      hosts.flatMap((h) => {
+        const list = open.get(h)?.filter((p) => ports.includes(p));
+        return list ? [[h, [...list].sort((a, b) => a - b)]] : [];
+      }),
+    );
+  const sorted = (r: Record<string, number[]>) =>
+    Object.fromEntries(Object.entries(r).map(([h, l]) => [h, [...l].sort((a, b) => a - b)]));
+
+  it('TCP handle path and net.Socket fallback find exactly the listening ports', async () => {
+    expect(rawDialAvailable).toBe(true);
+    expect(sorted(await scan({}))).toEqual(expected());
+    expect(sorted(await scan({ dial: socketDial }))).toEqual(expected());
+  });
+
+  it('with a timeout too short for any answer, each connect ends once and nothing is counted twice', async () => {
+    // Deadlines in the past: connects whose answer has not been read by the next sweep count as filtered, their
+    // handles are closed and their late completions ignored. What is reported is still only listening ports.
+    const timing = { initialMs: 0.001, minMs: 0.001, maxMs: 0.001 };
+    for (const extra of [{}, { dial: socketDial }]) {
+      const result = await scan({ timing, ...extra });
+      for (const [host, list] of Object.entries(result)) {
+        expect(new Set(list).size).toBe(list.length);
+        expect(list.every((p) => open.get(host)?.includes(p))).toBe(true);
+      }
+    }
+  });
+
+  it('scanSubnet: the default (worker only on an idle core), one thread and two threads agree', async () => {
+    const cidr = '127.0.0.0/30'; // .1 and .2 (network and broadcast address left out)
+    const want = Object.entries(expected())
+      .filter(([h]) => h !== '127.0.0.3')
+      .map(([address, openPorts]) => ({ address, openPorts }));
+    for (const threads of [undefined, 1, 2]) {
+      const result = await scanSubnet({ cidr, ports, policy: 'loopback', ...(threads ? { threads } : {}) });
+      expect(result.hosts).toEqual(want);
+    }
   });
 });

@@ -69,10 +69,12 @@ export function connectTimeoutMs(global, host, discovery) {
 const stateOfCode = (code) => (code !== undefined && REFUSED.has(code) ? 'closed' : 'filtered');
 
 let tcpWrap = null;
+let SOCKET = 0;
 try {
   // Node's own TCP handle without the net.Socket stream around it: about twice the connects per second, which
   // matters on loopback where every answer comes at once. Falls back to net.Socket where it is unavailable.
   tcpWrap = process.binding('tcp_wrap');
+  SOCKET = tcpWrap.constants.SOCKET;
 } catch {
   tcpWrap = null;
 }
@@ -141,30 +143,37 @@ export const defaultDial = rawDialAvailable ? rawDial : socketDial;
  * discovery ports all time out counts as down and is not scanned further), then the remaining ports. At most
  * `concurrency` connects in flight, at most `ratePerSecond` started per second. Open and immediately closed,
  * nothing sent. Resolves with the open ports per host.
+ *
+ * Without an injected `dial`, connects go straight through the TCP handle with a completion function per slot, so a
+ * connect allocates only the two handle objects: no closures, no timer (one sweep serves all deadlines).
  * @param {import('./scan-engine.d.mts').EngineOptions} o
  * @returns {Promise<Record<string, number[]>>}
  */
 export function runScan(o) {
   const { hosts, ports, discovery, claim, signal } = o;
+  const raw = o.dial === undefined && rawDialAvailable;
   const dial = o.dial ?? defaultDial;
   const concurrency = Math.max(1, Math.floor(o.concurrency));
   const interval = 1000 / o.ratePerSecond;
   const rest = ports.filter((p) => !discovery.includes(p));
   const global = new RttEstimator(o.timing);
-  /** @type {Map<number, { est: RttEstimator; pending: number; up: boolean }>} */
-  const hostState = new Map();
+  // Per host (by index): its own RTT estimate, discovery answers outstanding, whether any discovery port answered.
+  /** @type {(RttEstimator | undefined)[]} */
+  const hostEst = new Array(hosts.length);
+  const hostPending = new Int32Array(hosts.length);
+  const hostUp = new Uint8Array(hosts.length);
   /** @type {Record<string, number[]>} */
   const open = {};
 
   // Jobs as flat arrays: host index, port, discovery flag; `head` is the next job.
   /** @type {number[]} */ let jobHost = [];
   /** @type {number[]} */ let jobPort = [];
-  /** @type {boolean[]} */ let jobDisc = [];
+  /** @type {number[]} */ let jobDisc = [];
   let head = 0;
   const push = (h, list, disc) => {
-    for (const p of list) {
+    for (let i = 0; i < list.length; i++) {
       jobHost.push(h);
-      jobPort.push(p);
+      jobPort.push(list[i]);
       jobDisc.push(disc);
     }
   };
@@ -178,6 +187,8 @@ export function runScan(o) {
   const slotGen = new Uint32Array(concurrency);
   const slotBusy = new Uint8Array(concurrency);
   const slotYoung = new Uint8Array(concurrency);
+  /** Raw path: the TCP handle of the slot (closed on timeout); injected dial: the function that abandons it. */
+  const slotHandle = new Array(concurrency).fill(null);
   // FIFO of started connects (slot, gen) in start order, to age them out of the young window.
   /** @type {number[]} */ let youngSlot = [];
   /** @type {number[]} */ let youngGen = [];
@@ -185,8 +196,6 @@ export function runScan(o) {
   let young = 0;
   const window = Math.min(concurrency, o.window ?? YOUNG_WINDOW);
   let ageTimer = null;
-  /** @type {(() => void)[]} */
-  const slotAbort = new Array(concurrency);
   const free = Array.from({ length: concurrency }, (_, i) => concurrency - 1 - i);
   let inFlight = 0;
   let exhausted = false;
@@ -211,6 +220,7 @@ export function runScan(o) {
       }
       slotGen[slot]++;
       slotBusy[slot] = 0;
+      slotHandle[slot] = null;
       if (slotYoung[slot] === 1) {
         slotYoung[slot] = 0;
         young--;
@@ -218,21 +228,21 @@ export function runScan(o) {
       free.push(slot);
       inFlight--;
       const h = slotHost[slot];
-      const port = slotPort[slot];
-      const hs = hostState.get(h);
       if (state !== 'filtered') {
         const rtt = performance.now() - slotStart[slot];
         global.observe(rtt);
-        hs?.est.observe(rtt);
+        hostEst[h]?.observe(rtt);
       }
       if (state === 'open') {
-        (open[hosts[h]] ??= []).push(port);
+        (open[hosts[h]] ??= []).push(slotPort[slot]);
       }
-      if (slotDisc[slot] === 1 && hs) {
-        hs.pending--;
-        hs.up ||= state !== 'filtered';
-        if (hs.pending === 0 && hs.up) {
-          push(h, rest, false);
+      if (slotDisc[slot] === 1) {
+        hostPending[h]--;
+        if (state !== 'filtered') {
+          hostUp[h] = 1;
+        }
+        if (hostPending[h] === 0 && hostUp[h] === 1) {
+          push(h, rest, 0);
         }
       }
       if (!finished) {
@@ -240,7 +250,20 @@ export function runScan(o) {
       }
     };
 
-    const start = () => {
+    // Raw path: one completion function per slot, made once and reused by every connect of that slot (no closure,
+    // no extra property per connect). A late answer of a connect that timed out carries a handle that is no longer
+    // the slot's, and is ignored.
+    const slotDone = raw
+      ? Array.from({ length: concurrency }, (_, slot) => (status, handle) => {
+          handle.close(); // no-op when the timeout already closed it
+          if (slotHandle[slot] === handle) {
+            complete(slot, slotGen[slot], status === 0 ? 'open' : stateOfStatus(status));
+          }
+        })
+      : [];
+
+    /** @param {number} now */
+    const start = (now) => {
       const h = jobHost[head];
       const port = jobPort[head];
       const disc = jobDisc[head];
@@ -253,11 +276,10 @@ export function runScan(o) {
       }
       const slot = free.pop();
       const gen = slotGen[slot];
-      const timeoutMs = connectTimeoutMs(global, hostState.get(h)?.est, disc);
-      const now = performance.now();
+      const timeoutMs = connectTimeoutMs(global, hostEst[h], disc === 1);
       slotHost[slot] = h;
       slotPort[slot] = port;
-      slotDisc[slot] = disc ? 1 : 0;
+      slotDisc[slot] = disc;
       slotStart[slot] = now;
       slotDeadline[slot] = now + timeoutMs;
       slotBusy[slot] = 1;
@@ -266,13 +288,28 @@ export function runScan(o) {
       youngSlot.push(slot);
       youngGen.push(gen);
       inFlight++;
-      slotAbort[slot] = dial(hosts[h], port, timeoutMs, (state) => complete(slot, gen, state));
+      if (raw) {
+        const handle = new tcpWrap.TCP(SOCKET);
+        const req = new tcpWrap.TCPConnectWrap();
+        req.oncomplete = slotDone[slot];
+        const err = handle.connect(req, hosts[h], port);
+        if (err !== 0) {
+          handle.close();
+          // Answer after this pump pass, as a connect answer would come.
+          queueMicrotask(() => complete(slot, gen, stateOfStatus(err)));
+        } else {
+          slotHandle[slot] = handle;
+        }
+      } else {
+        slotHandle[slot] = dial(hosts[h], port, timeoutMs, (state) => complete(slot, gen, state));
+      }
     };
 
     // Moves connects older than YOUNG_MS out of the young window; true if that made room. Otherwise a timer pumps
     // again when the oldest young connect ages out.
-    const ageOut = () => {
-      const limit = performance.now() - YOUNG_MS;
+    /** @param {number} now */
+    const ageOut = (now) => {
+      const limit = now - YOUNG_MS;
       while (youngHead < youngSlot.length) {
         const slot = youngSlot[youngHead];
         const gen = youngGen[youngHead];
@@ -299,7 +336,7 @@ export function runScan(o) {
           ageTimer = null;
           pump();
         },
-        Math.max(1, oldest + YOUNG_MS - performance.now()),
+        Math.max(1, oldest + YOUNG_MS - now),
       );
       return false;
     };
@@ -310,7 +347,8 @@ export function runScan(o) {
       }
       pumping = true;
       while (free.length > 0 && !signal?.aborted) {
-        if (young >= window && !ageOut()) {
+        const now = performance.now();
+        if (young >= window && !ageOut(now)) {
           break;
         }
         if (head >= jobHost.length) {
@@ -322,11 +360,11 @@ export function runScan(o) {
             exhausted = true;
             break;
           }
-          hostState.set(h, { est: new RttEstimator(o.timing), pending: discovery.length, up: false });
-          push(h, discovery.length > 0 ? discovery : ports, discovery.length > 0);
+          hostEst[h] = new RttEstimator(o.timing);
+          hostPending[h] = discovery.length;
+          push(h, discovery.length > 0 ? discovery : ports, discovery.length > 0 ? 1 : 0);
           continue;
         }
-        const now = performance.now();
         const due = Math.max(nextDue, now - BURST_MS);
         if (due > now + 0.5) {
           rateTimer ??= setTimeout(() => {
@@ -336,7 +374,7 @@ export function runScan(o) {
           break;
         }
         nextDue = due + interval;
-        start();
+        start(now);
       }
       pumping = false;
       const idle = head >= jobHost.length && (exhausted || signal?.aborted);
@@ -346,13 +384,19 @@ export function runScan(o) {
     };
 
     // Expired connects are checked after the poll phase (setImmediate), so answers that arrived while the event
-    // loop was busy are counted before a timeout is declared.
+    // loop was busy are counted before a timeout is declared. One sweep over the slots serves every connect (no
+    // timer per connect).
     const expire = (all = false) => {
       const now = performance.now();
       for (let slot = 0; slot < concurrency; slot++) {
         if (slotBusy[slot] === 1 && (all || slotDeadline[slot] <= now)) {
           const gen = slotGen[slot];
-          slotAbort[slot]?.();
+          const handle = slotHandle[slot];
+          if (raw) {
+            handle?.close();
+          } else {
+            handle?.();
+          }
           complete(slot, gen, 'filtered');
         }
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectTimeoutMs, RttEstimator, T4_TIMING } from './scan-engine.mjs';
-import { scanSubnet } from './scan.ts';
+import { scanSubnet, SCAN_WORKER_MIN_CONNECTS, workerPays } from './scan.ts';
 
 const timing = { initialMs: 500, minMs: 100, maxMs: 1250 };
 
@@ -117,5 +117,27 @@ describe('scanSubnet adapts the connect timeout (injected connect)', () => {
     expect(performance.now() - t).toBeLessThan(1000);
     expect(calls).toBe(4);
     expect(result.hosts).toEqual([]);
+  });
+});
+
+describe('worker thread only on an idle core', () => {
+  it('needs half a core idle during the probe and enough connects left to win back its start-up', () => {
+    expect(workerPays(0.9, 10_000)).toBe(true);
+    expect(workerPays(0.5, SCAN_WORKER_MIN_CONNECTS / 2)).toBe(true);
+    expect(workerPays(0.3, 10_000)).toBe(false); // the other core was busy: two threads would share one core's worth
+    expect(workerPays(1.8, SCAN_WORKER_MIN_CONNECTS / 2 - 1)).toBe(false); // nearly done
+  });
+
+  it('never starts a worker when the connect is injected', async () => {
+    let workers = 0;
+    await scanSubnet({
+      cidr: '127.9.0.0/24',
+      ports: Array.from({ length: 40 }, (_, i) => 1000 + i),
+      policy: 'loopback',
+      threads: 2,
+      onWorkerStart: () => workers++,
+      connect: () => Promise.resolve('closed'),
+    });
+    expect(workers).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ScanFacts } from '@praxisready/model';
 import { cidrHosts, isLoopback, isPrivateIpv4, parseCidr } from './address.ts';
@@ -28,12 +28,14 @@ export interface ScanOptions {
    */
   skipHostDiscovery?: boolean;
   /**
-   * Threads sharing the scan: the calling thread plus threads − 1 workers, each taking the next host from a shared
-   * counter. Default 2 when the machine has a core to spare (two or more cores, 1-minute load average at most
-   * cores − 1) and the scan has at least SCAN_WORKER_MIN_CONNECTS connects (a worker takes ~20–40 ms to start),
-   * else 1. At most 4. Ignored when `connect` is injected.
+   * Threads sharing the scan: the calling thread plus threads − 1 workers started at once, each taking the next host
+   * from a shared counter; at most SCAN_MAX_THREADS. Default (undefined): the calling thread alone, plus one worker
+   * if a core stood idle during the first SCAN_WORKER_PROBE_MS of the scan (two or more cores, at least
+   * SCAN_WORKER_MIN_CONNECTS connects). Ignored when `connect` is injected.
    */
   threads?: number;
+  /** Called when a worker thread is started (for benchmarks and tests). */
+  onWorkerStart?: () => void;
   /** Injected for tests; defaults to a real TCP connect. */
   connect?: (host: string, port: number, timeoutMs: number) => Promise<TcpState>;
 }
@@ -46,6 +48,28 @@ export const SCAN_MAX_CONCURRENCY = 1024;
 
 /** Below this many connects a worker thread costs more to start than it saves. */
 export const SCAN_WORKER_MIN_CONNECTS = 4000;
+
+/** Threads at most (calling thread plus workers). */
+export const SCAN_MAX_THREADS = 4;
+
+/** How long the scan runs on one thread before it decides whether a worker would find an idle core. */
+export const SCAN_WORKER_PROBE_MS = 30;
+
+/** Idle CPU (in cores, over the first SCAN_WORKER_PROBE_MS) needed to start a worker. */
+export const SCAN_WORKER_IDLE_CORES = 0.5;
+
+/**
+ * Whether a worker pays, decided after SCAN_WORKER_PROBE_MS: enough CPU stood idle (in cores, over that time) and
+ * enough connects are left for the worker's start-up (~20–40 ms) to be won back.
+ */
+export function workerPays(idleCores: number, connectsLeft: number): boolean {
+  return idleCores >= SCAN_WORKER_IDLE_CORES && connectsLeft >= SCAN_WORKER_MIN_CONNECTS / 2;
+}
+
+/** Idle time of all CPUs so far, in ms (os.cpus(): /proc/stat on Linux, the same counters on Windows and macOS). */
+function idleCpuMs() {
+  return cpus().reduce((sum, c) => sum + c.times.idle, 0);
+}
 
 /**
  * Defaults. Rate: 40 000 connects/s into a LAN (about 24 Mbit/s of SYNs); on loopback, where nothing leaves the
@@ -123,13 +147,17 @@ export async function scanSubnet(options: ScanOptions): Promise<ScanFacts> {
         return () => undefined;
       }
     : undefined;
-  // Nearly all of a loopback scan's time is kernel work per connect, so a second thread pays only on a free core.
-  const cores = availableParallelism();
-  const defaultThreads =
-    cores >= 2 && (loadavg()[0] ?? 0) <= cores - 1 && hosts.length * ports.length >= SCAN_WORKER_MIN_CONNECTS
-      ? 2
-      : 1;
-  const threads = connect ? 1 : Math.max(1, Math.min(options.threads ?? defaultThreads, 4, hosts.length));
+  // Nearly all of a loopback scan's time is kernel work per connect, and per connect one Node thread costs a little
+  // more CPU than nmap (libuv's epoll add/remove, a multi-threaded process). A second thread only pays when a core
+  // is idle: under contention both threads share the CPU our process would get anyway, and the worker's start-up
+  // is extra work. So by default the scan starts on this thread, measures after SCAN_WORKER_PROBE_MS how much
+  // CPU stood idle (os.cpus(), every platform), and only then starts one worker on the rest of the hosts.
+  const threads = connect ? 1 : Math.max(1, Math.min(options.threads ?? 2, SCAN_MAX_THREADS, hosts.length));
+  const adaptive =
+    !connect &&
+    options.threads === undefined &&
+    availableParallelism() >= 2 &&
+    hosts.length * ports.length >= SCAN_WORKER_MIN_CONNECTS;
   // [0]: next host index; [1]: 0 = workers may join, 1 = a worker joined, 2 = closed before any worker joined.
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const engine = {
@@ -140,15 +168,31 @@ export async function scanSubnet(options: ScanOptions): Promise<ScanFacts> {
     ratePerSecond: rate / threads,
     timing,
   };
-  const workers = Array.from({ length: threads - 1 }, () =>
-    startWorker(engine, shared.buffer, options.signal),
-  );
+  const workers: ReturnType<typeof startWorker>[] = [];
+  let probeTimer: NodeJS.Timeout | undefined;
+  if (adaptive) {
+    const before = idleCpuMs();
+    probeTimer = setTimeout(() => {
+      const idleCores = (idleCpuMs() - before) / (performance.now() - started);
+      const left = hosts.length - Atomics.load(shared, 0);
+      if (workerPays(idleCores, left * ports.length)) {
+        workers.push(startWorker(engine, shared.buffer, options.signal));
+        options.onWorkerStart?.();
+      }
+    }, SCAN_WORKER_PROBE_MS);
+  } else {
+    for (let i = 1; i < threads; i++) {
+      workers.push(startWorker(engine, shared.buffer, options.signal));
+      options.onWorkerStart?.();
+    }
+  }
   const mine = await runScan({
     ...engine,
     claim: () => Atomics.add(shared, 0, 1),
     ...(dial ? { dial } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  clearTimeout(probeTimer);
   // Done before any worker started: they would find nothing left, so do not wait for their start-up.
   const joined = Atomics.compareExchange(shared, 1, 0, 2) !== 0;
   const parts = joined ? await Promise.all(workers.map((w) => w.result)) : [];
