@@ -9,6 +9,7 @@ import {
   cellEdit,
   cellValue,
   newRowId,
+  probeSource,
   removeRowEdit,
   rowPath,
   rowSource,
@@ -80,6 +81,8 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
                 const key = spec.store === 'rows' ? String(row.id) : String(i);
                 const headId = `${uid}-${key}`;
                 const source = rowSource(spec, row, whole);
+                // A manual row whose other values the probe measured says so too.
+                const probed = source?.source === 'probe' ? undefined : probeSource(spec, row);
                 const rowConflicts =
                   spec.store === 'rows' ? conflicts.filter((k) => isUnder(k.path, rowPath(spec, row))) : [];
                 const title = rowTitle(row, i);
@@ -91,6 +94,7 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
                     <td className="row-head">
                       <strong id={headId}>{title}</strong>
                       {source ? <SourceMark value={source} /> : null}
+                      {probed ? <SourceMark value={probed} prefix={t('otherValues')} /> : null}
                       {rowConflicts.map((k) => (
                         <ConflictNote key={k.id} conflict={k} onResolve={onResolve} />
                       ))}
@@ -110,14 +114,14 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
                         <td key={col.path}>
                           {col.kind === 'readonly' ? (
                             <>
-                              <span className="cell-label">{l(col.label)}</span>
+                              <span className="visually-hidden cell-label">{l(col.label)}</span>
                               <span className="readonly-value">
                                 {col.format ? col.format(value) : inputValue(value)}
                               </span>
                             </>
                           ) : (
                             <>
-                              <label className="cell-label" htmlFor={id}>
+                              <label className="visually-hidden cell-label" htmlFor={id}>
                                 {l(col.label)}
                               </label>
                               <ValueInput

@@ -4,11 +4,12 @@ import { inputValue } from '../sheet/fields.ts';
 import { formatDateTime } from '../ui.tsx';
 
 /** Where a value or row comes from: the probe (with time and evidence) or a person (manual, with who and when). */
-export function SourceMark({ value }: { value: Sourced }) {
+export function SourceMark({ value, prefix }: { value: Sourced; prefix?: string }) {
   const { t, lang } = useI18n();
   if (value.source === 'probe') {
     return (
       <span className="source small">
+        {prefix ? `${prefix} ` : null}
         <span className="badge probe">{t('sourceProbe')}</span> {t('filledByProbe')},{' '}
         {formatDateTime(value.at, lang)}
         {value.evidence ? <span className="muted"> · {value.evidence}</span> : null}

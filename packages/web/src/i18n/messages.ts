@@ -247,6 +247,7 @@ export const de = {
   answerNotApplicable: 'nicht zutreffend',
   checklistOnlyOpen: 'Nur unbeantwortete zeigen',
   checklistNote: 'Notiz',
+  otherValues: 'übrige Werte:',
   sheetInvalid: 'Ungültige Eingaben – so kann das Sheet nicht gespeichert werden:',
 } as const;
 
@@ -500,6 +501,7 @@ export const en: Messages = {
   answerNotApplicable: 'not applicable',
   checklistOnlyOpen: 'Show unanswered only',
   checklistNote: 'Note',
+  otherValues: 'other values:',
   sheetInvalid: 'Invalid input – the sheet cannot be saved like this:',
 };
 

@@ -204,7 +204,9 @@ describe('SheetScreen', () => {
     await userEvent.clear(ram);
     await userEvent.type(ram, '4');
     await waitFor(() => expect(ramFinding().some((li) => li.textContent?.includes('Mangel'))).toBe(true));
-    expect(rowOf('EMPFANG-01').querySelector('.row-head')!.textContent).toContain('manuell');
+    const head = rowOf('EMPFANG-01').querySelector('.row-head')!.textContent;
+    expect(head).toContain('manuell');
+    expect(head).toMatch(/übrige Werte: Probe von der Probe erfasst/);
 
     await userEvent.click(screen.getByRole('button', { name: 'ALT-PC entfernen' }));
     await userEvent.click(screen.getByRole('button', { name: '+ Rechner: Eintrag hinzufügen' }));

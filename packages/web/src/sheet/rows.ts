@@ -55,6 +55,13 @@ export function rowSource(spec: TableField, row: Obj, whole: Sourced | undefined
   return latest(values.filter((v) => v.source !== 'probe')) ?? latest(values);
 }
 
+/** The probe's latest value in a row of a `rows`/`plain` table, if any. */
+export function probeSource(spec: TableField, row: Obj): Sourced | undefined {
+  return spec.store === 'sourced'
+    ? undefined
+    : latest(sourcedIn(row, []).filter((v) => v.source === 'probe'));
+}
+
 /** The edit for one cell. `rows` tables change one value; the other stores replace their list. */
 export function cellEdit(
   sheet: unknown,

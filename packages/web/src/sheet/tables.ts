@@ -153,7 +153,7 @@ export const TABLE_FIELDS = {
     [
       c('computerName', 'text', 'Computername', 'Computer name'),
       pick('role', 'Rolle', 'Role', MACHINE_ROLE, { initial: 'workstation' }),
-      pick('os.family', 'Betriebssystemfamilie', 'OS family', OS_FAMILY),
+      pick('os.family', 'OS-Familie', 'OS family', OS_FAMILY),
       c('os.name', 'text', 'Betriebssystem', 'Operating system'),
       c('os.edition', 'text', 'Edition', 'Edition'),
       c('os.version', 'text', 'Version', 'Version'),
