@@ -92,12 +92,19 @@ async function assertCustomerKeyFree(tx: DbOrTx, key: string, selfId: string): P
       .where(and(eq(customers.matchKey, key), ne(customers.id, selfId)))
   )[0];
   if (other) {
+    const site = (await sitesOf(tx, other.id))[0];
+    const where = [
+      site ? `${site.street}, ${site.postalCode} ${site.city}` : '',
+      other.customerNumber ? `Kundennummer ${other.customerNumber}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     throw new AppError(
       'CONFLICT',
       `Customer "${other.name}" (${other.id}) already has this name and postal code`,
       {
         details: { existingCustomerId: other.id },
-        hint: `Diese Praxis gibt es schon: „${other.name}“ (Kunde ${other.customerNumber ?? other.id}). Bitte dort bearbeiten oder die Kunden zusammenführen.`,
+        hint: `Diese Praxis gibt es schon: „${other.name}“${where ? ` (${where})` : ''}. Bitte dort bearbeiten oder die Kunden zusammenführen.`,
       },
     );
   }

@@ -157,18 +157,25 @@ describe('AdminScreen', () => {
     );
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Rolle übernehmen' })).toBeNull());
 
-    await userEvent.click(screen.getByRole('button', { name: 'Deaktivieren: Tim Technik' }));
-    expect(await screen.findByRole('button', { name: 'Reaktivieren: Tim Technik' })).toBeTruthy();
-    expect(screen.getByText('deaktiviert')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Reaktivieren: Tim Technik' }));
-    expect(await screen.findByRole('button', { name: 'Deaktivieren: Tim Technik' })).toBeTruthy();
+    const tim = () => screen.getByRole('row', { name: /Tim Technik/ });
+    await userEvent.click(
+      within(tim()).getByRole('button', { name: 'Deaktivieren', description: 'Tim Technik' }),
+    );
+    expect(await within(tim()).findByRole('button', { name: 'Reaktivieren' })).toBeTruthy();
+    expect(within(tim()).getByText('deaktiviert')).toBeTruthy();
+    await userEvent.click(within(tim()).getByRole('button', { name: 'Reaktivieren' }));
+    expect(await within(tim()).findByRole('button', { name: 'Deaktivieren' })).toBeTruthy();
+    // the user's name names exactly one cell (the e2e finds users by it)
+    expect(screen.getAllByRole('cell', { name: /Tim Technik/ })).toHaveLength(1);
     expect(calls.filter((c) => c.route === 'PATCH /api/users/u2').map((c) => c.body)).toEqual([
       { role: 'helpdesk' },
       { active: false },
       { active: true },
     ]);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Deaktivieren: Ada Admin' }));
+    await userEvent.click(
+      within(screen.getByRole('row', { name: /Ada Admin/ })).getByRole('button', { name: 'Deaktivieren' }),
+    );
     const users = screen.getByRole('region', { name: 'Benutzer & Rollen' });
     expect((await within(users).findByRole('alert')).textContent).toContain('letzte aktive Admin');
   });

@@ -59,7 +59,7 @@ function UserRow({
   };
   return (
     <tr className={user.active ? undefined : 'muted'}>
-      <td>{user.name}</td>
+      <td id={`user-name-${user.id}`}>{user.name}</td>
       <td>{user.email}</td>
       <td>
         <select
@@ -83,7 +83,9 @@ function UserRow({
           type="button"
           className="secondary"
           disabled={busy}
-          aria-label={`${user.active ? t('userDeactivate') : t('userReactivate')}: ${user.name}`}
+          // Described (not named) by the user's name cell: the button reads "Deaktivieren, Tim Berger" and the
+          // name cell stays the only cell whose accessible name is the user's name.
+          aria-describedby={`user-name-${user.id}`}
           onClick={() => void change({ active: !user.active })}
         >
           {user.active ? t('userDeactivate') : t('userReactivate')}

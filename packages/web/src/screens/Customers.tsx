@@ -162,16 +162,19 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const kindLabel = useKindLabel();
   const c = useLoad(() => api.customer(customerId), [api, customerId]);
-  const [editing, setEditing] = useState<string | null>(null);
+  // Several forms may be open at once (a site and a new contact): opening one never discards another's input.
+  const [open, setOpen] = useState<readonly string[]>([]);
   if (!c.data) {
     return c.error ? <ErrorMessage error={c.error} /> : <p>{t('loading')}</p>;
   }
   const d = c.data;
-  const done = () => {
-    setEditing(null);
+  const isOpen = (key: string) => open.includes(key);
+  const setEditing = (key: string) => setOpen((o) => (o.includes(key) ? o : [...o, key]));
+  const closer = (key: string) => () => setOpen((o) => o.filter((k) => k !== key));
+  const doner = (key: string) => () => {
+    closer(key)();
     c.reload();
   };
-  const close = () => setEditing(null);
   return (
     <article aria-labelledby="customer-title">
       <p>
@@ -192,8 +195,8 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
         {d.email ? ` · ${d.email}` : ''}
         {d.phone ? ` · ${d.phone}` : ''}
       </p>
-      {editing === 'customer' ? (
-        <CustomerForm customer={d} onDone={done} onCancel={close} />
+      {isOpen('customer') ? (
+        <CustomerForm customer={d} onDone={doner('customer')} onCancel={closer('customer')} />
       ) : (
         <div className="actions">
           <button type="button" className="secondary" onClick={() => setEditing('customer')}>
@@ -208,8 +211,13 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
           <ul className="plain">
             {d.sites.map((s) => (
               <li key={s.id}>
-                {editing === `site:${s.id}` ? (
-                  <SiteForm customerId={d.id} site={s} onDone={done} onCancel={close} />
+                {isOpen(`site:${s.id}`) ? (
+                  <SiteForm
+                    customerId={d.id}
+                    site={s}
+                    onDone={doner(`site:${s.id}`)}
+                    onCancel={closer(`site:${s.id}`)}
+                  />
                 ) : (
                   <>
                     <strong>{s.name ?? d.name}</strong>
@@ -236,9 +244,14 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
           {d.contacts.length === 0 ? <p className="muted small">{t('noContacts')}</p> : null}
           <ul className="plain">
             {d.contacts.map((p) =>
-              editing === `contact:${p.id}` ? (
+              isOpen(`contact:${p.id}`) ? (
                 <li key={p.id}>
-                  <ContactForm customer={d} contact={p} onDone={done} onCancel={close} />
+                  <ContactForm
+                    customer={d}
+                    contact={p}
+                    onDone={doner(`contact:${p.id}`)}
+                    onCancel={closer(`contact:${p.id}`)}
+                  />
                 </li>
               ) : (
                 <ContactItem
@@ -246,13 +259,13 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
                   customer={d}
                   contact={p}
                   onEdit={() => setEditing(`contact:${p.id}`)}
-                  onDeleted={done}
+                  onDeleted={c.reload}
                 />
               ),
             )}
           </ul>
-          {editing === 'contact:new' ? (
-            <ContactForm customer={d} onDone={done} onCancel={close} />
+          {isOpen('contact:new') ? (
+            <ContactForm customer={d} onDone={doner('contact:new')} onCancel={closer('contact:new')} />
           ) : (
             <div className="actions">
               <button type="button" className="secondary" onClick={() => setEditing('contact:new')}>
@@ -261,7 +274,7 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
             </div>
           )}
         </section>
-        <MergeCard customer={d} onDone={done} />
+        <MergeCard customer={d} onDone={c.reload} />
       </div>
     </article>
   );
