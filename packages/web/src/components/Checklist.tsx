@@ -62,7 +62,11 @@ export function Checklist({ spec, sheet, findings, at, onEdit }: ChecklistProps)
           <details
             key={g.id}
             open={open[g.id] ?? false}
-            onToggle={(e) => setOpen((o) => ({ ...o, [g.id]: e.currentTarget.open }))}
+            onToggle={(e) => {
+              // Read now: React clears currentTarget once the handler returns, before the updater runs.
+              const isOpen = e.currentTarget.open;
+              setOpen((o) => ({ ...o, [g.id]: isOpen }));
+            }}
           >
             <summary>
               <span className="group-title">{l(g.title)}</span>{' '}

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SheetScreen } from './Sheet.tsx';
@@ -279,6 +279,12 @@ describe('SheetScreen', () => {
     await userEvent.click(await screen.findByRole('button', { name: /^KBV IT-Sicherheitsrichtlinie/ }));
     expect(screen.getByText(/Anlage 1: Anforderungen für Praxen/)).toBeTruthy();
     expect(screen.getByText(/Anlage 5: Dezentrale Komponenten/)).toBeTruthy();
+    // only the open Anlage renders its items; opening another one (the browser's toggle event) shows them
+    expect(screen.queryByText(/^A2-01 /, { selector: 'legend' })).toBeNull();
+    const anlage2 = screen.getByText(/Anlage 2:/).closest('details')!;
+    anlage2.open = true;
+    fireEvent(anlage2, new Event('toggle'));
+    expect(await screen.findByText(/^A2-01 /, { selector: 'legend' })).toBeTruthy();
     const counts = screen.getByTestId('counts-anlage-1');
     // (by its legend: a role query over the whole checklist is slow in jsdom)
     const a101 = screen
