@@ -73,6 +73,31 @@ function Field(props: {
   );
 }
 
+/** Phone and e-mail, the same two fields in the customer and the contact form. */
+function ReachFields<F extends { phone: string; email: string }>(props: {
+  form: F;
+  setForm: (f: F) => void;
+}) {
+  const { t } = useI18n();
+  const { form, setForm } = props;
+  return (
+    <>
+      <Field
+        label={t('phone')}
+        type="tel"
+        value={form.phone}
+        onChange={(phone) => setForm({ ...form, phone })}
+      />
+      <Field
+        label={t('email')}
+        type="email"
+        value={form.email}
+        onChange={(email) => setForm({ ...form, email })}
+      />
+    </>
+  );
+}
+
 function FormButtons({ busy, onCancel, submit }: { busy: boolean; onCancel: () => void; submit?: string }) {
   const { t } = useI18n();
   return (
@@ -316,18 +341,7 @@ function CustomerForm(props: { customer: CustomerDetail; onDone: () => void; onC
           ))}
         </select>
       </label>
-      <Field
-        label={t('email')}
-        type="email"
-        value={form.email}
-        onChange={(email) => setForm({ ...form, email })}
-      />
-      <Field
-        label={t('phone')}
-        type="tel"
-        value={form.phone}
-        onChange={(phone) => setForm({ ...form, phone })}
-      />
+      <ReachFields form={form} setForm={setForm} />
       <Field
         label={t('customerNumber')}
         value={form.customerNumber}
@@ -419,18 +433,7 @@ function ContactForm(props: {
         onChange={(name) => setForm({ ...form, name })}
       />
       <Field label={t('contactRole')} value={form.role} onChange={(role) => setForm({ ...form, role })} />
-      <Field
-        label={t('phone')}
-        type="tel"
-        value={form.phone}
-        onChange={(phone) => setForm({ ...form, phone })}
-      />
-      <Field
-        label={t('email')}
-        type="email"
-        value={form.email}
-        onChange={(email) => setForm({ ...form, email })}
-      />
+      <ReachFields form={form} setForm={setForm} />
       {props.customer.sites.length > 0 ? (
         <label>
           {t('contactSite')}
