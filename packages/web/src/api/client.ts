@@ -219,7 +219,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     customers: () => call<CustomerSummary[]>('GET', '/api/customers'),
     customer: (customerId: string) =>
       call<CustomerDetail>('GET', `/api/customers/${encodeURIComponent(customerId)}`),
-    createUser: (u: { email: string; name: string; role: string; password: string }) =>
+    createUser: (u: { email: string; name: string; role: string; password: string; customerId?: string }) =>
       call<User>('POST', '/api/users', u),
     updateUser: (userId: string, patch: UserPatch) =>
       call<User>('PATCH', `/api/users/${encodeURIComponent(userId)}`, patch),

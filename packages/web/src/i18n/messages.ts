@@ -229,6 +229,7 @@ export const de = {
   userActions: 'Aktionen',
   priceTextDe: 'Text (de)',
   priceTextEn: 'Text (en)',
+  userCustomer: 'Praxis des Kundenkontos',
   // -- end issue 7
   // Sheet editor (issue 7): device tables, list values, checklists.
   sourceManual: 'manuell',
@@ -483,6 +484,7 @@ export const en: Messages = {
   userActions: 'Actions',
   priceTextDe: 'Text (de)',
   priceTextEn: 'Text (en)',
+  userCustomer: 'Practice of the customer account',
   // -- end issue 7
   // Sheet editor (issue 7): device tables, list values, checklists.
   sourceManual: 'manual',

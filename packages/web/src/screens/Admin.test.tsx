@@ -200,4 +200,27 @@ describe('AdminScreen', () => {
     expect(body.items[0]!.unitPriceNet).toBe('490.00');
     expect(screen.getByLabelText<HTMLInputElement>('Text (de) audit').value).toBe('Tech-Audit vor Ort');
   });
+
+  it('asks for the practice when a user becomes a customer user', async () => {
+    const r = routes();
+    r['GET /api/customers'] = [
+      { id: 'k1', name: 'Praxis Dr. Sonnenschein', kind: 'bag', email: null, phone: null },
+    ];
+    const { api, calls } = mockApi(r);
+    renderScreen(<AdminScreen />, api);
+    await userEvent.selectOptions(await screen.findByLabelText('Rolle: Tim Technik'), 'customer');
+    const apply = screen.getByRole('button', { name: 'Rolle übernehmen' });
+    expect(apply).toHaveProperty('disabled', true);
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Praxis des Kundenkontos: Tim Technik'),
+      'Praxis Dr. Sonnenschein',
+    );
+    await userEvent.click(apply);
+    await waitFor(() =>
+      expect(calls.find((c) => c.route === 'PATCH /api/users/u2')?.body).toEqual({
+        role: 'customer',
+        customerId: 'k1',
+      }),
+    );
+  });
 });

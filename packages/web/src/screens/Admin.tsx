@@ -32,6 +32,26 @@ function isCatalogReply(x: unknown): x is PriceCatalogReply {
  * One user: role picked in a select and applied with its button (no change on a mere arrow-key move),
  * deactivate/reactivate. The server refuses the own account and the last admin with a hint.
  */
+/** The practice a `customer` user belongs to (required by the server for that role); loaded only when shown. */
+function CustomerPicker(props: { label: string; value: string; onChange: (id: string) => void }) {
+  const { api } = useApp();
+  const customers = useLoad(() => api.customers(), [api]);
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} required onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">–</option>
+        {(customers.data ?? []).map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <ErrorMessage error={customers.error} />
+    </label>
+  );
+}
+
 function UserRow({
   user,
   onChanged,
@@ -44,8 +64,9 @@ function UserRow({
   const { api } = useApp();
   const { t } = useI18n();
   const [role, setRole] = useState(user.role);
+  const [customerId, setCustomerId] = useState(user.customerId ?? '');
   const [busy, setBusy] = useState(false);
-  const change = async (patch: { role?: string; active?: boolean }) => {
+  const change = async (patch: { role?: string; customerId?: string; active?: boolean }) => {
     onError(null);
     setBusy(true);
     try {
@@ -72,9 +93,22 @@ function UserRow({
           ))}
         </select>{' '}
         {role === user.role ? null : (
-          <button type="button" disabled={busy} onClick={() => void change({ role })}>
-            {t('userSaveRole')}
-          </button>
+          <>
+            {role === 'customer' ? (
+              <CustomerPicker
+                label={`${t('userCustomer')}: ${user.name}`}
+                value={customerId}
+                onChange={setCustomerId}
+              />
+            ) : null}
+            <button
+              type="button"
+              disabled={busy || (role === 'customer' && !customerId)}
+              onClick={() => void change(role === 'customer' ? { role, customerId } : { role })}
+            >
+              {t('userSaveRole')}
+            </button>
+          </>
         )}
       </td>
       <td>{user.active ? '✓' : t('userInactive')}</td>
@@ -99,15 +133,16 @@ function Users() {
   const { api } = useApp();
   const { t } = useI18n();
   const users = useLoad(() => api.users(), [api]);
-  const [form, setForm] = useState({ email: '', name: '', role: 'technician', password: '' });
+  const [form, setForm] = useState({ email: '', name: '', role: 'technician', password: '', customerId: '' });
   const [error, setError] = useState<unknown>(null);
   const [rowError, setRowError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await api.createUser(form);
-      setForm({ email: '', name: '', role: form.role, password: '' });
+      const { customerId, ...user } = form;
+      await api.createUser(form.role === 'customer' ? { ...user, customerId } : user);
+      setForm({ email: '', name: '', role: form.role, password: '', customerId: '' });
       users.reload();
     } catch (err) {
       setError(err);
@@ -160,6 +195,13 @@ function Users() {
             ))}
           </select>
         </label>
+        {form.role === 'customer' ? (
+          <CustomerPicker
+            label={t('userCustomer')}
+            value={form.customerId}
+            onChange={(customerId) => setForm({ ...form, customerId })}
+          />
+        ) : null}
         <label>
           {t('userPassword')}
           <input
