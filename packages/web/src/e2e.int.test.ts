@@ -283,7 +283,7 @@ describe('web UI end to end (chromium)', () => {
     expect(await page.locator(`#${sourceId}`).textContent()).toContain('von der Probe erfasst');
     await shot('10-sheet-network-probe');
 
-    await page.getByRole('button', { name: /IT-Sicherheit/ }).click();
+    await page.getByRole('button', { name: /^IT-Sicherheit/ }).click();
     const finding = page
       .getByRole('list', { name: 'Befunde (live)' })
       .getByRole('listitem')
@@ -292,12 +292,68 @@ describe('web UI end to end (chromium)', () => {
     await page.getByLabel('Admin-Konten getrennt').selectOption('false');
     await expect.poll(() => finding.textContent()).toContain('Mangel');
     await shot('11-sheet-live-findings');
+
+    // a device row: the probe's machine, RAM corrected by the technician → the row turns manual
+    await page.getByRole('button', { name: /Systemvoraussetzungen/ }).click();
+    const pc = page
+      .getByRole('table', { name: /Rechner/ })
+      .getByRole('row')
+      .filter({ hasText: 'EMPFANG-01' });
+    expect(await pc.locator('.row-head').textContent()).toContain('von der Probe erfasst');
+    await pc.getByLabel('RAM (GB)').fill('16');
+    await expect.poll(() => pc.locator('.row-head').textContent()).toContain('manuell');
+    await shot('11a-sheet-device-row');
+    // list values: backup weekdays as toggles, an instructed person as a chip
+    await page.getByRole('button', { name: /Datensicherung/ }).click();
+    const days = page.getByRole('group', { name: 'Sicherungstage' });
+    for (const day of ['Mo', 'Di', 'Mi', 'Do', 'Fr']) {
+      await days.getByRole('button', { name: day, exact: true }).click();
+    }
+    expect(await days.getByRole('button', { name: 'Fr', exact: true }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    const persons = page.getByRole('group', { name: 'Eingewiesene Personen' });
+    await persons.getByLabel('Eingewiesene Personen: neuer Eintrag').fill('Anna Schulz');
+    await persons.getByRole('button', { name: 'Hinzufügen' }).click();
+    await persons.getByRole('listitem').filter({ hasText: 'Anna Schulz' }).waitFor();
+    await shot('11b-sheet-list-values');
+    // one KBV requirement, answered in its Anlage group; its live finding follows
+    await page.getByRole('button', { name: /^KBV IT-Sicherheitsrichtlinie/ }).click();
+    const a101 = page.getByRole('group', { name: /^A1-01 Geregelte Einarbeitung/ });
+    await a101.getByRole('radio', { name: 'erfüllt', exact: true }).check();
+    await a101.getByLabel('Notiz').fill('Einarbeitungs-Checkliste liegt vor');
+    await expect.poll(() => a101.locator('.badge').textContent()).toBe('erfüllt');
+    expect(await page.getByTestId('counts-anlage-1').textContent()).toContain('erfüllt 1');
+    await shot('11c-sheet-kbv');
+
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Gespeichert', { exact: true }).waitFor();
     const sheet = (await (await f.req('GET', `/api/cases/${caseId}/sheet`, f.tokens.technician)).json()) as {
-      sheet: { security: { adminAccountsSeparated: { value: unknown; source: string } } };
+      sheet: {
+        security: { adminAccountsSeparated: { value: unknown; source: string } };
+        machines: { id: string; ramGb: unknown; computerName: unknown }[];
+        backup: { settings: { weekdays: unknown }; instruction: { persons: unknown } };
+        kbv: { requirements: Record<string, unknown> };
+      };
     };
     expect(sheet.sheet.security.adminAccountsSeparated).toMatchObject({ value: false, source: 'person' });
+    const saved = sheet.sheet.machines.find((m) => m.id === 'EMPFANG-01')!;
+    // the server stamps who entered it; the cells nobody touched stay the probe's
+    expect(saved.ramGb).toMatchObject({
+      value: 16,
+      source: 'person',
+      by: expect.stringContaining('technician'),
+    });
+    expect(saved.computerName).toMatchObject({ value: 'EMPFANG-01', source: 'probe' });
+    expect(sheet.sheet.backup.settings.weekdays).toMatchObject({ value: ['mo', 'di', 'mi', 'do', 'fr'] });
+    expect(sheet.sheet.backup.instruction.persons).toMatchObject({
+      value: ['Anna Schulz'],
+      source: 'person',
+    });
+    expect(sheet.sheet.kbv.requirements['A1-01']).toMatchObject({
+      value: { status: 'done', note: 'Einarbeitungs-Checkliste liegt vor' },
+      source: 'person',
+    });
     // the browser's live score is the server's score for the saved sheet (same engine, same input)
     const server = (await (
       await f.req('GET', `/api/cases/${caseId}/findings`, f.tokens.technician)

@@ -312,6 +312,19 @@ describe('SheetScreen', () => {
     expect(getPath(sheet, 'kbv.requirements.A1-01')).toEqual(person({ status: 'done' }));
   });
 
+  it('a Zielobjekt the practice does not use makes its KBV requirements not applicable, live', async () => {
+    const { api } = mockApi({ [`GET ${base}/sheet`]: sheetFixture() });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    await userEvent.click(await screen.findByRole('button', { name: /^KBV IT-Sicherheitsrichtlinie/ }));
+    const a130 = screen
+      .getByText(/^A1-30 Verwendung der SIM-Karten-PIN/, { selector: 'legend' })
+      .closest('fieldset')!;
+    expect(within(a130).getByText('manuell', { selector: '.badge' })).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Zielobjekt genutzt: Smartphone und Tablet'), 'no');
+    await waitFor(() => expect(within(a130).getByText('n. z.', { selector: '.badge' })).toBeTruthy());
+    expect(a130.textContent).toContain('wird nicht genutzt');
+  });
+
   it('answers the operations checklist from the rules catalog', async () => {
     const { api } = mockApi({ [`GET ${base}/sheet`]: sheetFixture() });
     renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);

@@ -97,7 +97,12 @@ const ALWAYS_PRESENT = new Set([
 
 export const ZIELOBJEKT_FIELDS: ScalarField[] = [...new Set(KBV_CATALOG.map((r) => r.zielobjekt))]
   .filter((z) => !ALWAYS_PRESENT.has(z))
-  .map((z) => ({ kind: 'tri', path: `kbv.zielobjekte.${z}`, label: { de: z, en: z } }));
+  .map((z) => ({
+    kind: 'tri',
+    path: `kbv.zielobjekte.${z}`,
+    // Empty: the rules infer it from the sheet where they can (Windows machines, TI connection, PVS …).
+    label: { de: `Zielobjekt genutzt: ${z}`, en: `Target object used: ${z}` },
+  }));
 
 export const CHECKLIST_FIELDS = {
   kbv: {
