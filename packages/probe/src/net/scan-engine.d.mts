@@ -27,7 +27,7 @@ export interface EngineOptions {
   claim: () => number;
   /** Hard cap on connects in flight. */
   concurrency: number;
-  /** Connects younger than 20 ms in flight at most (default 64); older ones count only against `concurrency`. */
+  /** Connects younger than 20 ms in flight at most (default 32); older ones count only against `concurrency`. */
   window?: number;
   ratePerSecond: number;
   timing: ScanTiming;
