@@ -216,4 +216,37 @@ describe.each(ENGINES)('editing customers, sites and contacts on %s', (engine) =
       expect(res.status, role).toBe(200);
     }
   });
+
+  it("lists the customer's master-data trail (customer, sites, contacts incl. deleted), newest first", async () => {
+    const p = await match('Praxis Protokoll', 'Protokollweg 1');
+    await f.req('PATCH', `/api/customers/${p.customerId}`, f.tokens.dispatcher, { phone: '0221 9' });
+    const k: any = await (
+      await f.req('POST', `/api/customers/${p.customerId}/contacts`, f.tokens.helpdesk, {
+        name: 'Eva Protokoll',
+      })
+    ).json();
+    await f.req('DELETE', `/api/customers/${p.customerId}/contacts/${k.id}`, f.tokens.helpdesk);
+    await f.req('PATCH', `/api/customers/${p.customerId}/sites/${p.siteId}`, f.tokens.admin, {
+      city: 'Köln-Süd',
+    });
+    // another customer's events stay out
+    const other = await match('Praxis Andere', 'Andereweg 1');
+    await f.req('PATCH', `/api/customers/${other.customerId}`, f.tokens.helpdesk, { phone: '1' });
+    const res = await f.req('GET', `/api/customers/${p.customerId}/audit-trail`, f.tokens.dispatcher);
+    expect(res.status).toBe(200);
+    const trail: any[] = await res.json();
+    expect(trail.map((e) => `${e.action} ${e.actor}`)).toEqual([
+      'site.updated admin@praxisready.test',
+      'contact.deleted helpdesk@praxisready.test',
+      'contact.created helpdesk@praxisready.test',
+      'customer.updated dispatcher@praxisready.test',
+      'site.created helpdesk@praxisready.test',
+      'customer.created helpdesk@praxisready.test',
+    ]);
+    expect(trail[0].before.city).toBe('Köln');
+    expect(trail[0].after.city).toBe('Köln-Süd');
+    expect(
+      (await f.req('GET', `/api/customers/${p.customerId}/audit-trail`, f.tokens.technician)).status,
+    ).toBe(403);
+  });
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { AppError } from '@praxisready/model';
 import type { Actor } from '../context.ts';
 import type { DbOrTx } from '../db/connect.ts';
-import { cases, contacts, customers, searchDocs, sites, users } from '../db/schema.ts';
+import { auditEvents, cases, contacts, customers, searchDocs, sites, users } from '../db/schema.ts';
 import { recordAudit } from '../audit/trail.ts';
 import { notFound } from '../errors.ts';
 import { contactDto, getCustomerRow, indexCustomer, siteDto } from './service.ts';
@@ -448,4 +448,40 @@ export async function mergeCustomers(tx: DbOrTx, actor: Actor, targetId: string,
   }
   await indexCustomer(tx, targetId);
   return { customerId: targetId, mergedFrom: sourceId, ...moved };
+}
+
+/**
+ * Who changed this customer's master data, newest first: the customer's own events and those of its sites and
+ * contacts (found by the customerId in their before/after rows, so deleted contacts and merged-away sites stay
+ * listed). Unindexed JSON match over the audit table: fine for the sizes of a Systemhaus, bounded by `limit`.
+ */
+export async function customerAuditTrail(tx: DbOrTx, customerId: string, limit = 200) {
+  await getCustomerRow(tx, customerId);
+  const rows = await tx
+    .select()
+    .from(auditEvents)
+    .where(
+      or(
+        and(eq(auditEvents.entityType, 'customer'), eq(auditEvents.entityId, customerId)),
+        and(
+          inArray(auditEvents.entityType, ['site', 'contact']),
+          or(
+            sql`${auditEvents.after} ->> 'customerId' = ${customerId}`,
+            sql`${auditEvents.before} ->> 'customerId' = ${customerId}`,
+          ),
+        ),
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actor: r.actorLabel,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before,
+    after: r.after,
+  }));
 }

@@ -6,6 +6,7 @@ import { getCustomer } from './service.ts';
 import {
   CustomerKinds,
   addContact,
+  customerAuditTrail,
   deleteContact,
   mergeCustomers,
   updateContact,
@@ -177,5 +178,17 @@ export function registerCustomerRoutes(app: Api): void {
       await db.transaction((tx) => mergeCustomers(tx, actorOf(c), customerId, sourceCustomerId));
       return c.json(await getCustomer(db, customerId), 200);
     },
+  );
+  app.openapi(
+    // The roles that read a case's audit trail (dispatcher, helpdesk, admin) read a customer's.
+    defineRoute('cases.audit_trail', {
+      method: 'get',
+      path: '/api/customers/{customerId}/audit-trail',
+      tags: ['customers'],
+      summary: 'Who changed the customer, its sites and contacts, when, before/after (newest first)',
+      request: { params: CustomerParams },
+      responses: ok('AuditTrail'),
+    }),
+    async (c) => c.json(await customerAuditTrail(c.get('ctx').db, c.req.valid('param').customerId), 200),
   );
 }

@@ -233,6 +233,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       call<Contact>('PATCH', `${k(customerId)}/contacts/${encodeURIComponent(contactId)}`, patch),
     deleteContact: (customerId: string, contactId: string) =>
       call<unknown>('DELETE', `${k(customerId)}/contacts/${encodeURIComponent(contactId)}`),
+    customerTrail: (customerId: string) => call<TrailEntry[]>('GET', `${k(customerId)}/audit-trail`),
     mergeCustomer: (customerId: string, sourceCustomerId: string) =>
       call<CustomerDetail>('POST', `${k(customerId)}/merge`, { sourceCustomerId }),
     priceCatalog: () => call<unknown>('GET', '/api/price-catalog'),

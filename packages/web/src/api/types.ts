@@ -80,6 +80,9 @@ export interface TrailEntry {
   action: string;
   entityType: string;
   entityId: string;
+  /** Rows before/after the change (redacted by the server); present on customer trails. */
+  before?: unknown;
+  after?: unknown;
 }
 
 export interface LogbookEntry {

@@ -230,6 +230,7 @@ export const de = {
   priceTextDe: 'Text (de)',
   priceTextEn: 'Text (en)',
   userCustomer: 'Praxis des Kundenkontos',
+  customerTrail: 'Änderungsprotokoll',
   // -- end issue 7
   // Sheet editor (issue 7): device tables, list values, checklists.
   sourceManual: 'manuell',
@@ -485,6 +486,7 @@ export const en: Messages = {
   priceTextDe: 'Text (de)',
   priceTextEn: 'Text (en)',
   userCustomer: 'Practice of the customer account',
+  customerTrail: 'Change log',
   // -- end issue 7
   // Sheet editor (issue 7): device tables, list values, checklists.
   sourceManual: 'manual',

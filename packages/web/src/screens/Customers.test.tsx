@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CustomerScreen, CustomersScreen } from './Customers.tsx';
@@ -23,6 +23,7 @@ describe('CustomersScreen', () => {
 
   it('shows sites and contacts of a customer', async () => {
     const { api } = mockApi({
+      'GET /api/customers/k1/audit-trail': reply(403, { code: 'FORBIDDEN', message: 'no', issues: [] }),
       'GET /api/customers/k1': {
         ...customers[0],
         customerNumber: 'K-1001',
@@ -38,6 +39,9 @@ describe('CustomersScreen', () => {
     expect(screen.getByText('Hauptstraße 5, 10115 Berlin')).toBeTruthy();
     expect(screen.getByText('Maria Schmidt')).toBeTruthy();
     expect(screen.getByText(/Kundennummer K-1001/)).toBeTruthy();
+    // a role without the audit-trail permission gets no change log section (and no error)
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Änderungsprotokoll' })).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it("shows the server's refusal", async () => {
@@ -84,10 +88,23 @@ function customerRoutes(): RouteTable {
       siteId: string | null;
     }[],
   };
+  const trail: object[] = [];
   return {
     'GET /api/customers/k1': () => d,
     'GET /api/customers': customers,
-    'PATCH /api/customers/k1': (body: unknown) => Object.assign(d, body),
+    'PATCH /api/customers/k1': (body: unknown) => {
+      trail.unshift({
+        id: trail.length + 1,
+        at: '2026-11-23T10:00:00Z',
+        actor: 'dispatcher@x.de',
+        action: 'customer.updated',
+        entityType: 'customer',
+        entityId: 'k1',
+        before: { name: d.name, updatedAt: 'a' },
+        after: { name: (body as { name: string }).name, updatedAt: 'b' },
+      });
+      return Object.assign(d, body);
+    },
     'PATCH /api/customers/k1/sites/s2': (body: unknown) => Object.assign(d.sites[1]!, body),
     'POST /api/customers/k1/contacts': (body: unknown) => {
       const k = {
@@ -107,6 +124,7 @@ function customerRoutes(): RouteTable {
       return { deleted: 'p1', casesUnlinked: [] };
     },
     'POST /api/customers/k1/merge': () => d,
+    'GET /api/customers/k1/audit-trail': () => trail,
   };
 }
 
@@ -135,6 +153,12 @@ describe('CustomerScreen editing', () => {
       customerNumber: 'K-42',
     });
     expect(screen.getByText(/Kundennummer K-42/)).toBeTruthy();
+    // the change log shows who changed what (bookkeeping columns left out)
+    const log = screen.getByRole('region', { name: 'Änderungsprotokoll' });
+    expect(
+      await within(log).findByText('name: Praxis Dr. Sonnenschein → Praxis Dr. Sonnenschein & Kollegen'),
+    ).toBeTruthy();
+    expect(within(log).getByText('dispatcher@x.de')).toBeTruthy();
 
     r['PATCH /api/customers/k1'] = reply(409, {
       code: 'CONFLICT',

@@ -1,10 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Contact, CustomerDetail, Site } from '../api/types.ts';
+import { isApiError } from '../api/client.ts';
+import type { Contact, CustomerDetail, Site, TrailEntry } from '../api/types.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { customerPath, customersPath } from '../routes.ts';
-import { ErrorMessage, useLoad } from '../ui.tsx';
+import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
 
 /** Customer kinds of the server (`CustomerKinds`) with their labels. */
 const KINDS: readonly (readonly [string, MessageKey])[] = [
@@ -300,6 +301,7 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
           )}
         </section>
         <MergeCard customer={d} onDone={c.reload} />
+        <Trail customerId={d.id} version={d} />
       </div>
     </article>
   );
@@ -557,6 +559,57 @@ function MergeCard(props: { customer: CustomerDetail; onDone: () => void }) {
         </button>
         <ErrorMessage error={error} />
       </form>
+    </section>
+  );
+}
+
+/** Bookkeeping columns that change with every edit and say nothing to a reader. */
+const QUIET = new Set(['id', 'createdAt', 'updatedAt', 'matchKey', 'customerId']);
+
+/** "field: old → new" for each value an event changed (created: the new values; deleted: the old ones). */
+function changes(e: TrailEntry): string[] {
+  const rec = (x: unknown) => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {});
+  const before = rec(e.before);
+  const after = rec(e.after);
+  // Only primitives reach here (objects are filtered out below).
+  const show = (v: unknown) =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) || '–' : '–';
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => !QUIET.has(k) && typeof (after[k] ?? before[k]) !== 'object')
+    .filter((k) => before[k] !== after[k])
+    .map((k) =>
+      e.before === null || e.before === undefined
+        ? `${k}: ${show(after[k])}`
+        : e.after === null || e.after === undefined
+          ? `${k}: ${show(before[k])}`
+          : `${k}: ${show(before[k])} → ${show(after[k])}`,
+    );
+}
+
+/**
+ * Who changed the master data (roles without the audit-trail permission get 403: the section is left out).
+ * `version` is the loaded customer, so the trail reloads after every save.
+ */
+function Trail({ customerId, version }: { customerId: string; version: unknown }) {
+  const { api } = useApp();
+  const { t, lang } = useI18n();
+  const trail = useLoad(() => api.customerTrail(customerId), [api, customerId, version]);
+  if (isApiError(trail.error) && trail.error.status === 403) {
+    return null;
+  }
+  return (
+    <section className="card wide" aria-labelledby="customer-trail-h">
+      <h2 id="customer-trail-h">{t('customerTrail')}</h2>
+      <ErrorMessage error={trail.error} />
+      <ol className="timeline">
+        {(trail.data ?? []).map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> <code>{e.action}</code>{' '}
+            <span className="muted">{e.actor}</span>
+            {changes(e).length > 0 ? <div className="small">{changes(e).join(' · ')}</div> : null}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
