@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   rawDial,
@@ -135,6 +137,31 @@ describe('runScan on loopback', () => {
     for (const threads of [undefined, 1, 2]) {
       const result = await scanSubnet({ cidr, ports, policy: 'loopback', ...(threads ? { threads } : {}) });
       expect(result.hosts).toEqual(want);
+    }
+  });
+});
+
+describe('where process.binding is unavailable', () => {
+  it('the engine falls back to net.Socket and still finds the listening port', async () => {
+    const server = createServer((socket) => socket.on('error', () => undefined).destroy());
+    const port = await listen(server);
+    const gone = createServer();
+    const closed = await listen(gone);
+    await new Promise((r) => gone.close(r));
+    // A fresh Node process whose process.binding throws (as it may under a future Node or a policy) before the
+    // engine is loaded; it reports which connect path it chose and what it found.
+    const script = `
+      process.binding = () => { throw new Error('no bindings here'); };
+      const m = await import(${JSON.stringify(new URL('./scan-engine.mjs', import.meta.url).href)});
+      let next = 0;
+      const open = await m.runScan({ hosts: ['127.0.0.1'], ports: [${port}, ${closed}], discovery: [],
+        claim: () => next++, concurrency: 4, ratePerSecond: 1000, timing: m.T4_TIMING });
+      console.log(JSON.stringify({ raw: m.rawDialAvailable, fallback: m.defaultDial === m.socketDial, open }));`;
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
+      expect(JSON.parse(stdout)).toEqual({ raw: false, fallback: true, open: { '127.0.0.1': [port] } });
+    } finally {
+      await new Promise((r) => server.close(r));
     }
   });
 });
