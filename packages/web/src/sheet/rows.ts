@@ -40,8 +40,18 @@ function sourcedIn(node: unknown, out: Sourced[]): Sourced[] {
   return out;
 }
 
-const latest = (values: Sourced[]) =>
-  values.reduce<Sourced | undefined>((a, b) => (!a || (b.at ?? '') > (a.at ?? '') ? b : a), undefined);
+/** The latest of a row's values, as the row's mark: without the evidence of that one cell. */
+function latest(values: Sourced[]): Sourced | undefined {
+  const last = values.reduce<Sourced | undefined>(
+    (a, b) => (!a || (b.at ?? '') > (a.at ?? '') ? b : a),
+    undefined,
+  );
+  if (!last) {
+    return undefined;
+  }
+  const { evidence: _cell, ...mark } = last;
+  return mark;
+}
 
 /**
  * Where a row comes from: once a person entered any value of it, the row is manual (latest person value);
