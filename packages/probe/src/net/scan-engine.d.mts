@@ -25,8 +25,10 @@ export interface EngineOptions {
   discovery: readonly number[];
   /** Hands out the next host index to scan, or -1 when none is left (shared between threads). */
   claim: () => number;
-  /** Hard cap on connects in flight. */
+  /** Hard cap on connects in flight: of this thread, or of all threads together when `inFlightTotal` is given. */
   concurrency: number;
+  /** Shared counter (index 0) of the connects in flight over all threads scanning together. */
+  inFlightTotal?: Int32Array;
   /** Connects younger than 20 ms in flight at most (default 32); older ones count only against `concurrency`. */
   window?: number;
   ratePerSecond: number;

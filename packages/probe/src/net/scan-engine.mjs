@@ -203,7 +203,10 @@ export function runScan(o) {
   let exhausted = false;
   let nextDue = performance.now();
   let rateTimer = null;
+  let capTimer = null;
   let pumping = false;
+  // Connects in flight over all threads of the scan (a view on shared memory), so `concurrency` caps them together.
+  const total = o.inFlightTotal;
 
   return new Promise((resolve) => {
     let finished = false;
@@ -213,6 +216,7 @@ export function runScan(o) {
       signal?.removeEventListener('abort', onAbort);
       clearTimeout(rateTimer ?? undefined);
       clearTimeout(ageTimer ?? undefined);
+      clearTimeout(capTimer ?? undefined);
       resolve(open);
     };
 
@@ -229,6 +233,9 @@ export function runScan(o) {
       }
       free.push(slot);
       inFlight--;
+      if (total !== undefined) {
+        Atomics.sub(total, 0, 1);
+      }
       const h = slotHost[slot];
       if (state !== 'filtered') {
         const rtt = performance.now() - slotStart[slot];
@@ -373,6 +380,17 @@ export function runScan(o) {
             rateTimer = null;
             pump();
           }, due - now);
+          break;
+        }
+        if (total !== undefined && Atomics.add(total, 0, 1) >= concurrency) {
+          // The other threads hold the rest of the cap. Our own answers pump again; without any, a timer does.
+          Atomics.sub(total, 0, 1);
+          if (inFlight === 0) {
+            capTimer ??= setTimeout(() => {
+              capTimer = null;
+              pump();
+            }, 1);
+          }
           break;
         }
         nextDue = due + interval;

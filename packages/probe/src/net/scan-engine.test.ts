@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectTimeoutMs, RttEstimator, T4_TIMING } from './scan-engine.mjs';
+import { connectTimeoutMs, runScan, RttEstimator, T4_TIMING, type Dial } from './scan-engine.mjs';
 import { scanSubnet, SCAN_WORKER_MIN_CONNECTS, workerPays } from './scan.ts';
 
 const timing = { initialMs: 500, minMs: 100, maxMs: 1250 };
@@ -139,5 +139,51 @@ describe('worker thread only on an idle core', () => {
       connect: () => Promise.resolve('closed'),
     });
     expect(workers).toBe(0);
+  });
+});
+
+describe('threads sharing one scan', () => {
+  it('keep the concurrency cap together, and a thread alone may use all of it', async () => {
+    const hosts = Array.from({ length: 12 }, (_, i) => `127.9.1.${i + 1}`);
+    const ports = Array.from({ length: 20 }, (_, i) => 3000 + i);
+    let inFlight = 0;
+    let max = 0;
+    let connects = 0;
+    const dial: Dial = (_host, _port, _timeoutMs, done) => {
+      inFlight++;
+      connects++;
+      max = Math.max(max, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        done('closed');
+      }, 2);
+      return () => undefined;
+    };
+    let next = 0;
+    const total = new Int32Array(new SharedArrayBuffer(4));
+    // Two engines on one event loop stand in for the calling thread and a worker: same host counter and in-flight
+    // counter, each with the whole cap of 10 as its own limit.
+    const engine = () =>
+      runScan({
+        hosts,
+        ports,
+        discovery: [],
+        claim: () => next++,
+        concurrency: 10,
+        window: 10,
+        ratePerSecond: 1_000_000,
+        timing: T4_TIMING,
+        inFlightTotal: total,
+        dial,
+      });
+    await Promise.all([engine(), engine()]);
+    expect(connects).toBe(hosts.length * ports.length);
+    expect(max).toBe(10);
+    expect(Atomics.load(total, 0)).toBe(0);
+    // Alone, one engine reaches the same cap.
+    next = 0;
+    max = 0;
+    await engine();
+    expect(max).toBe(10);
   });
 });

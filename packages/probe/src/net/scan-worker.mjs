@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runScan } from './scan-engine.mjs';
 
 const { hosts, ports, discovery, concurrency, ratePerSecond, timing, shared } = workerData;
-const counter = new Int32Array(shared);
+const counter = new Int32Array(shared, 0, 2);
+const inFlightTotal = new Int32Array(shared, 8, 1);
 /** @type {Record<string, number[]>} */
 let open = {};
 if (Atomics.compareExchange(counter, 1, 0, 1) === 0) {
@@ -14,6 +15,7 @@ if (Atomics.compareExchange(counter, 1, 0, 1) === 0) {
     ports,
     discovery,
     concurrency,
+    inFlightTotal,
     ratePerSecond,
     timing,
     claim: () => Atomics.add(counter, 0, 1),

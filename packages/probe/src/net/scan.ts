@@ -158,13 +158,16 @@ export async function scanSubnet(options: ScanOptions): Promise<ScanFacts> {
     options.threads === undefined &&
     availableParallelism() >= 2 &&
     hosts.length * ports.length >= SCAN_WORKER_MIN_CONNECTS;
-  // [0]: next host index; [1]: 0 = workers may join, 1 = a worker joined, 2 = closed before any worker joined.
-  const shared = new Int32Array(new SharedArrayBuffer(8));
+  // [0]: next host index; [1]: 0 = workers may join, 1 = a worker joined, 2 = closed before any worker joined;
+  // [2]: connects in flight over all threads, so the concurrency cap holds for all together (and a thread alone
+  // may use all of it). The start rate is split: each thread keeps to its share.
+  const buffer = new SharedArrayBuffer(12);
+  const shared = new Int32Array(buffer, 0, 2);
   const engine = {
     hosts,
     ports,
     discovery,
-    concurrency: Math.max(1, Math.floor(concurrency / threads)),
+    concurrency,
     ratePerSecond: rate / threads,
     timing,
   };
@@ -176,18 +179,19 @@ export async function scanSubnet(options: ScanOptions): Promise<ScanFacts> {
       const idleCores = (idleCpuMs() - before) / (performance.now() - started);
       const left = hosts.length - Atomics.load(shared, 0);
       if (workerPays(idleCores, left * ports.length)) {
-        workers.push(startWorker(engine, shared.buffer, options.signal));
+        workers.push(startWorker(engine, buffer, options.signal));
         options.onWorkerStart?.();
       }
     }, SCAN_WORKER_PROBE_MS);
   } else {
     for (let i = 1; i < threads; i++) {
-      workers.push(startWorker(engine, shared.buffer, options.signal));
+      workers.push(startWorker(engine, buffer, options.signal));
       options.onWorkerStart?.();
     }
   }
   const mine = await runScan({
     ...engine,
+    ...(threads > 1 ? { inFlightTotal: new Int32Array(buffer, 8, 1) } : {}),
     claim: () => Atomics.add(shared, 0, 1),
     ...(dial ? { dial } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
