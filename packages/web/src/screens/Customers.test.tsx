@@ -54,7 +54,7 @@ describe('CustomersScreen', () => {
 });
 
 /** A customer held in memory: PATCH/POST/DELETE change it, GET returns the current state. */
-function customerRoutes(): RouteTable {
+function customerRoutes(role = 'helpdesk'): RouteTable {
   const d = {
     ...customers[0]!,
     kind: 'einzelpraxis',
@@ -125,6 +125,7 @@ function customerRoutes(): RouteTable {
     },
     'POST /api/customers/k1/merge': () => d,
     'GET /api/customers/k1/audit-trail': () => trail,
+    'GET /api/auth/me': () => ({ id: 'u1', email: 'h@x.de', role, customerId: null }),
   };
 }
 
@@ -233,6 +234,20 @@ describe('CustomerScreen editing', () => {
     await screen.findByText('Jonas Weber');
     expect(calls.some((c) => c.route === 'DELETE /api/customers/k1/contacts/p1')).toBe(true);
     expect(screen.queryByText('Maria Schmidt')).toBeNull();
+  });
+
+  it('offers no merge to the dispatcher (the server allows it to helpdesk and admin)', async () => {
+    const { api, calls } = mockApi(customerRoutes('dispatcher'));
+    renderScreen(<CustomerScreen customerId="k1" />, api);
+    expect(await screen.findByRole('button', { name: 'Kund*in bearbeiten' })).toBeTruthy();
+    await waitFor(() =>
+      expect(
+        calls.filter((c) => c.route === 'GET /api/auth/me' || c.route === 'GET /api/customers'),
+      ).toHaveLength(2),
+    );
+    // both answers are in (the mock answers at once): the section would show by now for helpdesk
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('region', { name: 'Dublette zusammenführen' })).toBeNull();
   });
 
   it('merges a chosen duplicate into this customer', async () => {

@@ -515,15 +515,19 @@ function ContactItem(props: {
   );
 }
 
+const MERGE_ROLES: readonly string[] = ['helpdesk', 'admin'];
+
 /** Merging a duplicate into this customer (helpdesk, admin): pick the twin, confirm by submitting. */
 function MergeCard(props: { customer: CustomerDetail; onDone: () => void }) {
   const { api } = useApp();
   const { t } = useI18n();
   const others = useLoad(() => api.customers(), [api]);
+  const me = useLoad(() => api.me(), [api]);
   const [source, setSource] = useState('');
   const { error, busy, run } = useSubmit();
   const candidates = (others.data ?? []).filter((c) => c.id !== props.customer.id);
-  if (candidates.length === 0) {
+  // Merging deletes a customer: offered to the roles the server allows it (customers.write), not the dispatcher.
+  if (candidates.length === 0 || !MERGE_ROLES.includes(me.data?.role ?? '')) {
     return null;
   }
   return (
