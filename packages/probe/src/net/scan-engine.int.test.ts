@@ -135,8 +135,17 @@ describe('runScan on loopback', () => {
       .filter(([h]) => h !== '127.0.0.3')
       .map(([address, openPorts]) => ({ address, openPorts }));
     for (const threads of [undefined, 1, 2]) {
-      const result = await scanSubnet({ cidr, ports, policy: 'loopback', ...(threads ? { threads } : {}) });
+      let workers = 0;
+      const result = await scanSubnet({
+        cidr,
+        ports,
+        policy: 'loopback',
+        onWorkerStart: () => workers++,
+        ...(threads ? { threads } : {}),
+      });
       expect(result.hosts).toEqual(want);
+      // By default a scan this small (2 × 23 connects) never pays for a worker's start-up.
+      expect(workers).toBe(threads === 2 ? 1 : 0);
     }
   });
 });

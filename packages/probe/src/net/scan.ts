@@ -152,12 +152,16 @@ export async function scanSubnet(options: ScanOptions): Promise<ScanFacts> {
   // is idle: under contention both threads share the CPU our process would get anyway, and the worker's start-up
   // is extra work. So by default the scan starts on this thread, measures after SCAN_WORKER_PROBE_MS how much
   // CPU stood idle (os.cpus(), every platform), and only then starts one worker on the rest of the hosts.
-  const threads = connect ? 1 : Math.max(1, Math.min(options.threads ?? 2, SCAN_MAX_THREADS, hosts.length));
   const adaptive =
     !connect &&
     options.threads === undefined &&
     availableParallelism() >= 2 &&
+    hosts.length > 1 &&
     hosts.length * ports.length >= SCAN_WORKER_MIN_CONNECTS;
+  // With `adaptive`, 2 is the budget (rate share) for a worker that may join, not a worker started now.
+  const threads = connect
+    ? 1
+    : Math.max(1, Math.min(options.threads ?? (adaptive ? 2 : 1), SCAN_MAX_THREADS, hosts.length));
   // [0]: next host index; [1]: 0 = workers may join, 1 = a worker joined, 2 = closed before any worker joined;
   // [2]: connects in flight over all threads, so the concurrency cap holds for all together (and a thread alone
   // may use all of it). The start rate is split: each thread keeps to its share.
