@@ -45,8 +45,9 @@ export {
   WorkplaceSchema,
   PracticeProfileSchema,
   ObservationSchema,
+  RemovedRowSchema,
 } from './sheet/sheet.ts';
-export type { AuditSheet, AuditSheetInput, Workplace } from './sheet/sheet.ts';
+export type { AuditSheet, AuditSheetInput, Workplace, RemovedRow } from './sheet/sheet.ts';
 export { MachineSchema, MachineRole, OsFamily, CpuArch, DiskSchema } from './sheet/system.ts';
 export type { Machine, Disk } from './sheet/system.ts';
 export {

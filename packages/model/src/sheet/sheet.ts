@@ -58,6 +58,19 @@ export const ObservationSchema = z.object({
 });
 
 /**
+ * A row a person removed from a list of the sheet (a machine, a card terminal …). A later probe upload that
+ * still sees the row does not bring it back silently: it becomes a conflict the technician resolves.
+ * `path` is the list's path in merge-conflict syntax (`machines`, `ti.terminals`, `machines[PC-1].disks`).
+ */
+export const RemovedRowSchema = z.object({
+  path: z.string().min(1).max(300),
+  id: z.string().min(1).max(200),
+  at: TimestampSchema,
+  by: z.string().max(200).optional(),
+});
+export type RemovedRow = z.output<typeof RemovedRowSchema>;
+
+/**
  * The audit sheet: everything the audit records about one practice site, typed and versioned.
  * Every value carries its source (probe, person, import), time and optional evidence reference.
  */
@@ -90,6 +103,8 @@ export const AuditSheetSchema = z.object({
   operations: OperationsSectionSchema.prefault({}),
   diagnostics: DiagnosticsSectionSchema.default({}),
   observations: z.array(ObservationSchema).default([]),
+  /** Rows people removed, so that the probe does not re-add them unnoticed. */
+  removedRows: z.array(RemovedRowSchema).max(2000).default([]),
 });
 /** The audit sheet after parsing (defaults applied). */
 export type AuditSheet = z.output<typeof AuditSheetSchema>;

@@ -49,3 +49,54 @@ describe('mergeSheets', () => {
     expect((r.sheet.ti as { host: unknown }).host).toEqual(person('10.0.0.5'));
   });
 });
+
+describe('mergeSheets: lists', () => {
+  const removedRows = [{ path: 'machines', id: 'PC-LABOR', at, by: 'tech@example.org' }];
+
+  it('does not re-add a row a person removed: the probe seeing it again is a conflict', () => {
+    const existing = { machines: [{ id: 'PC-EMPFANG', ramGb: probe(8) }], removedRows };
+    const incoming = {
+      machines: [
+        { id: 'PC-EMPFANG', ramGb: probe(16) },
+        { id: 'PC-LABOR', ramGb: probe(4) },
+      ],
+      removedRows: [],
+    };
+    const r = mergeSheets(existing, incoming);
+    expect((r.sheet.machines as { id: string }[]).map((m) => m.id)).toEqual(['PC-EMPFANG']);
+    expect(r.sheet.removedRows).toEqual(removedRows);
+    expect(r.conflicts).toEqual([
+      {
+        path: 'machines[PC-LABOR]',
+        kept: { removed: true, ...removedRows[0] },
+        incoming: { id: 'PC-LABOR', ramGb: probe(4) },
+      },
+    ]);
+    expect(r.applied).toBe(1);
+  });
+
+  it('keeps a list without row ids that a person edited, and reports the probe one as a conflict', () => {
+    const profiles = [{ documentType: person('rezept'), printer: person('DRUCKER-1') }];
+    const incoming = [{ documentType: probe('rezept'), printer: probe('DRUCKER-2') }];
+    const r = mergeSheets({ print: { profiles } }, { print: { profiles: incoming } });
+    expect((r.sheet.print as { profiles: unknown }).profiles).toEqual(profiles);
+    expect(r.conflicts).toEqual([{ path: 'print.profiles', kept: profiles, incoming }]);
+  });
+
+  it('an empty list from the probe (nothing measured) never replaces a list', () => {
+    const profiles = [{ documentType: person('rezept') }];
+    const r = mergeSheets({ print: { profiles } }, { print: { profiles: [] } });
+    expect((r.sheet.print as { profiles: unknown }).profiles).toEqual(profiles);
+    expect(r.conflicts).toEqual([]);
+    expect(r.applied).toBe(0);
+  });
+
+  it('replaces a list without row ids that only the probe filled', () => {
+    const r = mergeSheets(
+      { network: { subnets: [{ cidr: probe('192.168.1.0/24') }] } },
+      { network: { subnets: [{ cidr: probe('192.168.2.0/24') }] } },
+    );
+    expect((r.sheet.network as { subnets: unknown }).subnets).toEqual([{ cidr: probe('192.168.2.0/24') }]);
+    expect(r.applied).toBe(1);
+  });
+});

@@ -18,6 +18,7 @@ import { conflict, notFound } from '../errors.ts';
 import { autoTick, loadCase, type CaseRow, type IntakeData } from '../cases/service.ts';
 import type { MergeConflict } from '../probe/merge.ts';
 import { stampPersonValues } from './stamp.ts';
+import { reconcileRemovedRows } from './removed-rows.ts';
 
 /** A new, empty sheet for a case: practice from the linked customer, or from what intake extracted. */
 async function emptySheet(tx: DbOrTx, c: CaseRow): Promise<Record<string, unknown>> {
@@ -102,6 +103,10 @@ export async function saveSheet(
   }
   const next = revision + 1;
   sheet.revision = next;
+  sheet.removedRows = reconcileRemovedRows(current?.data, sheet, {
+    at: ctx.now().toISOString(),
+    by: actor.label,
+  });
   if (current) {
     await tx
       .update(sheets)

@@ -15,7 +15,7 @@ import {
   rowSource,
   tableRows,
 } from '../sheet/rows.ts';
-import { ConflictNote, SourceMark } from './SourceNote.tsx';
+import { ConflictNote, RemovedRowNote, SourceMark, isRemovedRowConflict } from './SourceNote.tsx';
 import { ValueInput } from './ValueInput.tsx';
 
 export interface DeviceTableProps {
@@ -40,11 +40,17 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
   const { rows, whole } = tableRows(sheet, spec);
   const label = l(spec.label);
   const listConflicts = spec.store === 'rows' ? [] : conflicts.filter((k) => isUnder(k.path, spec.path));
-  const rowTitle = (row: Record<string, unknown>, i: number) => {
-    const col = spec.columns.find((c) => c.path === spec.titleColumn);
-    const v = col ? inputValue(cellValue(spec, row, col)) : '';
-    return v !== '' ? v : `${label} ${i + 1}`;
-  };
+  // rows a person removed that the probe reports again: not in `rows`, so shown below the table
+  const removedRows =
+    spec.store === 'rows'
+      ? conflicts
+          .filter(isRemovedRowConflict)
+          .filter((k) => k.path.slice(0, k.path.lastIndexOf('[')) === spec.path)
+      : [];
+  const titleCol = spec.columns.find((c) => c.path === spec.titleColumn);
+  const titleOf = (row: Record<string, unknown>) =>
+    titleCol ? inputValue(cellValue(spec, row, titleCol)) : '';
+  const rowTitle = (row: Record<string, unknown>, i: number) => titleOf(row) || `${label} ${i + 1}`;
 
   return (
     <div className="dtable-wrap">
@@ -151,6 +157,14 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
       </div>
       {listConflicts.map((k) => (
         <ConflictNote key={k.id} conflict={k} onResolve={onResolve} />
+      ))}
+      {removedRows.map((k) => (
+        <RemovedRowNote
+          key={k.id}
+          conflict={k}
+          title={titleOf(k.incoming as unknown as Record<string, unknown>) || k.kept.id}
+          onResolve={onResolve}
+        />
       ))}
       <button
         type="button"

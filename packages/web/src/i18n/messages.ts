@@ -234,6 +234,10 @@ export const de = {
   // -- end issue 7
   // Sheet editor (issue 7): device tables, list values, checklists.
   sourceManual: 'manuell',
+  rowRemoved: 'entfernt',
+  probeSeesRowAgain: 'die Probe meldet diese Zeile wieder',
+  keepRemoved: 'Entfernt lassen',
+  takeProbeRow: 'Zeile der Probe übernehmen',
   rowsCount: 'Einträge',
   listRemove: 'entfernen',
   listEmpty: 'Noch keine Einträge',
@@ -490,6 +494,10 @@ export const en: Messages = {
   // -- end issue 7
   // Sheet editor (issue 7): device tables, list values, checklists.
   sourceManual: 'manual',
+  rowRemoved: 'removed',
+  probeSeesRowAgain: 'the probe reports this row again',
+  keepRemoved: 'Keep it removed',
+  takeProbeRow: "Take the probe's row",
   rowsCount: 'entries',
   listRemove: 'remove',
   listEmpty: 'No entries yet',

@@ -141,6 +141,37 @@ describe('SheetScreen', () => {
     expect(getPath(sheet, 'backup.details.software')).toEqual(person('Veeam'));
   });
 
+  it('shows a removed row the probe reports again below its table; "Entfernt lassen" keeps it removed', async () => {
+    const fixture = sheetFixture();
+    fixture.conflicts = [
+      {
+        id: 'k-removed',
+        path: 'machines[m9]',
+        kept: { removed: true, path: 'machines', id: 'm9', at: '2026-11-23T09:00:00Z', by: 'Tina Technik' },
+        incoming: { id: 'm9', computerName: probe('LABOR-PC') },
+        sourceRef: 'probe:doc-2',
+        createdAt: '2026-11-23T10:00:00Z',
+      },
+    ] as unknown as typeof fixture.conflicts;
+    const { api, calls } = mockApi({
+      [`GET ${base}/sheet`]: fixture,
+      [`POST ${base}/sheet/conflicts/k-removed`]: { ok: true },
+    });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    await userEvent.click(await screen.findByRole('button', { name: /Systemvoraussetzungen/ }));
+    const note = screen.getByRole('note');
+    expect(note.textContent).toContain('LABOR-PC');
+    expect(note.textContent).toContain('entfernt (Tina Technik');
+    expect(note.textContent).toContain('die Probe meldet diese Zeile wieder');
+    expect(within(screen.getByRole('table', { name: /Rechner/ })).queryByText('LABOR-PC')).toBeNull();
+    await userEvent.click(within(note).getByRole('button', { name: 'Entfernt lassen' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.route === `POST ${base}/sheet/conflicts/k-removed`)?.body).toEqual({
+        take: 'kept',
+      }),
+    );
+  });
+
   it('edits a device table: probe rows keep their mark, an edited row becomes manual, rows are added and removed', async () => {
     const fixture = sheetFixture();
     fixture.sheet = {
