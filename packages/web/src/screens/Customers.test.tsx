@@ -250,6 +250,17 @@ describe('CustomerScreen editing', () => {
     expect(screen.queryByRole('region', { name: 'Dublette zusammenführen' })).toBeNull();
   });
 
+  it('shows the technician the customer read-only: no edit, add or delete buttons (the server would answer 403)', async () => {
+    const { api, calls } = mockApi(customerRoutes('technician'));
+    renderScreen(<CustomerScreen customerId="k1" />, api);
+    expect(await screen.findByText('Maria Schmidt')).toBeTruthy();
+    await waitFor(() => expect(calls.some((c) => c.route === 'GET /api/auth/me')).toBe(true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('button', { name: 'Kund*in bearbeiten' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Löschen: Maria Schmidt' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /bearbeiten|hinzufügen|Löschen/ })).toBeNull();
+  });
+
   it('merges a chosen duplicate into this customer', async () => {
     const { api, calls } = mockApi(customerRoutes());
     renderScreen(<CustomerScreen customerId="k1" />, api);

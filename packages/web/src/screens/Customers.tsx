@@ -188,6 +188,9 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const kindLabel = useKindLabel();
   const c = useLoad(() => api.customer(customerId), [api, customerId]);
+  const me = useLoad(() => api.me(), [api]);
+  // The server's customers.edit roles; others (technician, sales, ranger) read only, so no buttons that end in 403.
+  const canEdit = EDIT_ROLES.includes(me.data?.role ?? '');
   // Several forms may be open at once (a site and a new contact): opening one never discards another's input.
   const [open, setOpen] = useState<readonly string[]>([]);
   if (!c.data) {
@@ -223,13 +226,13 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
       </p>
       {isOpen('customer') ? (
         <CustomerForm customer={d} onDone={doner('customer')} onCancel={closer('customer')} />
-      ) : (
+      ) : canEdit ? (
         <div className="actions">
           <button type="button" className="secondary" onClick={() => setEditing('customer')}>
             {t('customerEdit')}
           </button>
         </div>
-      )}
+      ) : null}
       <div className="grid">
         <section className="card" aria-labelledby="sites-h">
           <h2 id="sites-h">{t('sites')}</h2>
@@ -249,16 +252,18 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
                     <strong>{s.name ?? d.name}</strong>
                     <br />
                     {[s.street, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
-                    <div className="actions">
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={`${t('siteEdit')}: ${s.name ?? d.name}, ${s.street ?? ''}`}
-                        onClick={() => setEditing(`site:${s.id}`)}
-                      >
-                        {t('edit')}
-                      </button>
-                    </div>
+                    {canEdit ? (
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={`${t('siteEdit')}: ${s.name ?? d.name}, ${s.street ?? ''}`}
+                          onClick={() => setEditing(`site:${s.id}`)}
+                        >
+                          {t('edit')}
+                        </button>
+                      </div>
+                    ) : null}
                   </>
                 )}
               </li>
@@ -284,6 +289,7 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
                   key={p.id}
                   customer={d}
                   contact={p}
+                  canEdit={canEdit}
                   onEdit={() => setEditing(`contact:${p.id}`)}
                   onDeleted={c.reload}
                 />
@@ -292,15 +298,15 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
           </ul>
           {isOpen('contact:new') ? (
             <ContactForm customer={d} onDone={doner('contact:new')} onCancel={closer('contact:new')} />
-          ) : (
+          ) : canEdit ? (
             <div className="actions">
               <button type="button" className="secondary" onClick={() => setEditing('contact:new')}>
                 {t('contactAdd')}
               </button>
             </div>
-          )}
+          ) : null}
         </section>
-        <MergeCard customer={d} onDone={c.reload} />
+        <MergeCard customer={d} role={me.data?.role} onDone={c.reload} />
         <Trail customerId={d.id} version={d} />
       </div>
     </article>
@@ -458,6 +464,7 @@ function ContactForm(props: {
 function ContactItem(props: {
   customer: CustomerDetail;
   contact: Contact;
+  canEdit: boolean;
   onEdit: () => void;
   onDeleted: () => void;
 }) {
@@ -473,61 +480,63 @@ function ContactItem(props: {
       {site ? <span className="muted small"> · {site.name ?? site.street}</span> : null}
       <br />
       {[p.email, p.phone].filter(Boolean).join(' · ')}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          aria-label={`${t('edit')}: ${p.name}`}
-          onClick={props.onEdit}
-        >
-          {t('edit')}
-        </button>
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              disabled={busy}
-              // The confirmation appears where the focus was, so Enter twice is a deliberate delete.
-              autoFocus
-              onClick={() =>
-                void run(null, () => api.deleteContact(props.customer.id, p.id), props.onDeleted)
-              }
-            >
-              {t('confirmDelete')}: {p.name}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              {t('cancel')}
-            </button>
-          </>
-        ) : (
+      {props.canEdit ? (
+        <div className="actions">
           <button
             type="button"
             className="secondary"
-            aria-label={`${t('delete')}: ${p.name}`}
-            onClick={() => setConfirming(true)}
+            aria-label={`${t('edit')}: ${p.name}`}
+            onClick={props.onEdit}
           >
-            {t('delete')}
+            {t('edit')}
           </button>
-        )}
-      </div>
+          {confirming ? (
+            <>
+              <button
+                type="button"
+                disabled={busy}
+                // The confirmation appears where the focus was, so Enter twice is a deliberate delete.
+                autoFocus
+                onClick={() =>
+                  void run(null, () => api.deleteContact(props.customer.id, p.id), props.onDeleted)
+                }
+              >
+                {t('confirmDelete')}: {p.name}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                {t('cancel')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="secondary"
+              aria-label={`${t('delete')}: ${p.name}`}
+              onClick={() => setConfirming(true)}
+            >
+              {t('delete')}
+            </button>
+          )}
+        </div>
+      ) : null}
       <ErrorMessage error={error} />
     </li>
   );
 }
 
 const MERGE_ROLES: readonly string[] = ['helpdesk', 'admin'];
+const EDIT_ROLES: readonly string[] = ['dispatcher', 'helpdesk', 'admin'];
 
 /** Merging a duplicate into this customer (helpdesk, admin): pick the twin, confirm by submitting. */
-function MergeCard(props: { customer: CustomerDetail; onDone: () => void }) {
+function MergeCard(props: { customer: CustomerDetail; role: string | undefined; onDone: () => void }) {
   const { api } = useApp();
   const { t } = useI18n();
   const others = useLoad(() => api.customers(), [api]);
-  const me = useLoad(() => api.me(), [api]);
   const [source, setSource] = useState('');
   const { error, busy, run } = useSubmit();
   const candidates = (others.data ?? []).filter((c) => c.id !== props.customer.id);
   // Merging deletes a customer: offered to the roles the server allows it (customers.write), not the dispatcher.
-  if (candidates.length === 0 || !MERGE_ROLES.includes(me.data?.role ?? '')) {
+  if (candidates.length === 0 || !MERGE_ROLES.includes(props.role ?? '')) {
     return null;
   }
   return (
