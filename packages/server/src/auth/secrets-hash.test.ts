@@ -18,5 +18,7 @@ describe('password hashing', () => {
     expect(newToken('prs')).not.toBe(a);
     expect(tokenHash(a)).toHaveLength(64);
     expect(tokenHash(a)).not.toContain(a.slice(4));
+    // hex SHA-256 (FIPS 180-2 test vector): hashes stored by earlier versions keep matching
+    expect(tokenHash('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
