@@ -60,6 +60,8 @@ export declare const rawDial: Dial;
 /** Connect over net.Socket: the fallback. */
 export declare const socketDial: Dial;
 export declare const rawDialAvailable: boolean;
+/** Whether the engine connects a refused TCP handle again instead of opening a new one (Linux). */
+export declare const REUSE_REFUSED: boolean;
 /** rawDial where available, else socketDial. */
 export declare const defaultDial: Dial;
 

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import { constants as osConstants } from 'node:os';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   rawDial,
   rawDialAvailable,
+  REUSE_REFUSED,
   runScan,
   socketDial,
   T4_TIMING,
@@ -174,3 +176,46 @@ describe('where process.binding is unavailable', () => {
     }
   });
 });
+
+describe('connecting a refused TCP handle again (what REUSE_REFUSED relies on)', () => {
+  it('on Linux: the next connect reports the spent attempt, the one after reaches the listener', async () => {
+    expect(REUSE_REFUSED).toBe(process.platform === 'linux');
+    if (!REUSE_REFUSED) {
+      return; // elsewhere every connect gets a new handle, covered by the scans above
+    }
+    const tcp = (process as unknown as { binding(name: string): TcpBinding }).binding('tcp_wrap');
+    const server = createServer((socket) => socket.on('error', () => undefined).destroy());
+    const port = await listen(server);
+    const gone = createServer();
+    const closed = await listen(gone);
+    await new Promise((r) => gone.close(r));
+    const handle = new tcp.TCP(tcp.constants.SOCKET);
+    const connect = (target: number) =>
+      new Promise<number>((resolve, reject) => {
+        const req = new tcp.TCPConnectWrap();
+        req.oncomplete = (status: number) => resolve(status);
+        const err = handle.connect(req, '127.0.0.1', target);
+        if (err !== 0) {
+          reject(new Error(`connect returned ${err}`));
+        }
+      });
+    try {
+      expect(await connect(closed)).toBe(-(osConstants.errno.ECONNREFUSED ?? 111));
+      const req = new tcp.TCPConnectWrap();
+      expect(handle.connect(req, '127.0.0.1', port)).toBe(-(osConstants.errno.ECONNABORTED ?? 103));
+      expect(await connect(port)).toBe(0);
+    } finally {
+      handle.close();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+interface TcpBinding {
+  TCP: new (type: number) => {
+    connect(req: object, host: string, port: number): number;
+    close(): void;
+  };
+  TCPConnectWrap: new () => { oncomplete?: (status: number) => void };
+  constants: { SOCKET: number };
+}

@@ -75,7 +75,7 @@ export function connectTimeoutMs(global, host, discovery) {
  * about 30 % of the CPU per connect on loopback. Other systems leave such a socket unusable, so only on Linux, and
  * any other answer than the expected one falls back to a fresh handle.
  */
-const REUSE_REFUSED = process.platform === 'linux';
+export const REUSE_REFUSED = process.platform === 'linux';
 const UV_ECONNABORTED = -(osConstants.errno.ECONNABORTED ?? 103);
 
 /** @param {string | undefined} code */
