@@ -3,7 +3,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { SheetConflict } from '../api/types.ts';
 import type { Edit } from '../sheet/edits.ts';
 import { inputValue, type TableField } from '../sheet/fields.ts';
-import { isUnder } from '../sheet/paths.ts';
+import { isSourced } from '../sheet/edits.ts';
+import { getPath, isUnder } from '../sheet/paths.ts';
+import { isFlat, isStructured } from '../sheet/structured.ts';
 import {
   addRowEdit,
   cellEdit,
@@ -16,6 +18,7 @@ import {
   tableRows,
 } from '../sheet/rows.ts';
 import { ConflictNote, RemovedRowNote, SourceMark, isRemovedRowConflict } from './SourceNote.tsx';
+import { StructuredValue } from './StructuredValue.tsx';
 import { ValueInput } from './ValueInput.tsx';
 
 export interface DeviceTableProps {
@@ -51,6 +54,11 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
   const titleOf = (row: Record<string, unknown>) =>
     titleCol ? inputValue(cellValue(spec, row, titleCol)) : '';
   const rowTitle = (row: Record<string, unknown>, i: number) => titleOf(row) || `${label} ${i + 1}`;
+  // Structured values (disks, Office …) are edited below their row; a summary may stay in the row itself.
+  const flat = spec.columns.filter(isFlat);
+  const structured = spec.columns.filter(isStructured);
+  const summaries = structured.filter((col) => col.summary);
+  const width = flat.length + summaries.length + 1;
 
   return (
     <div className="dtable-wrap">
@@ -68,9 +76,14 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
           <thead>
             <tr>
               <th scope="col">{t('tableRow')}</th>
-              {spec.columns.map((col) => (
+              {flat.map((col) => (
                 <th key={col.path} scope="col">
                   {l(col.label)}
+                </th>
+              ))}
+              {summaries.map((col) => (
+                <th key={col.path} scope="col">
+                  {l(col.summary!.label)}
                 </th>
               ))}
             </tr>
@@ -78,7 +91,7 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={spec.columns.length + 1} className="muted">
+                <td colSpan={width} className="muted">
                   {t('tableEmpty')}
                 </td>
               </tr>
@@ -89,10 +102,17 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
                 const source = rowSource(spec, row, whole);
                 // A manual row whose other values the probe measured says so too.
                 const probed = source?.source === 'probe' ? undefined : probeSource(spec, row);
+                const structPath = (col: { path: string }) => `${rowPath(spec, row)}.${col.path}`;
                 const rowConflicts =
-                  spec.store === 'rows' ? conflicts.filter((k) => isUnder(k.path, rowPath(spec, row))) : [];
+                  spec.store === 'rows'
+                    ? conflicts.filter(
+                        (k) =>
+                          isUnder(k.path, rowPath(spec, row)) &&
+                          !structured.some((col) => k.path === structPath(col)),
+                      )
+                    : [];
                 const title = rowTitle(row, i);
-                return (
+                return [
                   <tr
                     key={key}
                     className={`${source?.source === 'probe' ? 'probe' : source ? 'manual' : ''}${rowConflicts.length > 0 ? ' conflict' : ''}`}
@@ -113,7 +133,7 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
                         {t('rowRemove')}
                       </button>
                     </td>
-                    {spec.columns.map((col) => {
+                    {flat.map((col) => {
                       const id = `${uid}-${key}-${col.path.replace(/\./g, '-')}`;
                       const value = cellValue(spec, row, col);
                       return (
@@ -148,8 +168,48 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
                         </td>
                       );
                     })}
-                  </tr>
-                );
+                    {summaries.map((col) => (
+                      <td key={col.path}>
+                        <span className="visually-hidden cell-label">{l(col.summary!.label)}</span>
+                        <span className="readonly-value">
+                          {col.summary!.format(cellValue(spec, row, col))}
+                        </span>
+                      </td>
+                    ))}
+                  </tr>,
+                  structured.length > 0 ? (
+                    <tr key={`${key}-details`} className="row-details">
+                      <td colSpan={width}>
+                        <div className="struct-grid">
+                          {structured.map((col) => {
+                            const stored = getPath(row, col.path);
+                            const mark = spec.store !== 'sourced' && isSourced(stored) ? stored : undefined;
+                            const own = conflicts.filter((k) => k.path === structPath(col));
+                            return (
+                              <div
+                                key={col.path}
+                                className={`struct-field${mark?.source === 'probe' ? ' probe' : mark ? ' manual' : ''}${own.length > 0 ? ' conflict' : ''}`}
+                              >
+                                <StructuredValue
+                                  col={col}
+                                  value={cellValue(spec, row, col)}
+                                  idBase={`${uid}-${key}-${col.path}`}
+                                  groupLabel={`${l(col.label)} – ${title}`}
+                                  describedBy={headId}
+                                  onChange={(v) => onEdit(cellEdit(sheet, spec, i, col, v, at))}
+                                />
+                                {mark ? <SourceMark value={mark} /> : null}
+                                {own.map((k) => (
+                                  <ConflictNote key={k.id} conflict={k} onResolve={onResolve} />
+                                ))}
+                              </div>
+                            );
+                          })}
+                        </div>
+                      </td>
+                    </tr>
+                  ) : null,
+                ];
               })
             )}
           </tbody>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ListField } from '../sheet/fields.ts';
+import { parseCount } from '../sheet/structured.ts';
 
 export interface ListEditorProps {
   spec: ListField;
@@ -8,22 +9,26 @@ export interface ListEditorProps {
   /** The new list; an empty list means "not recorded". */
   onChange: (values: string[]) => void;
   describedBy?: string | undefined;
+  /** Accessible name of the group when the visible label is not enough (a row's disks: "… – SERVER"). */
+  groupLabel?: string | undefined;
 }
 
 /**
  * A list of strings: chips with a remove button and an add box (Enter or the button adds), or, when the field
  * has options, a toggle group (weekdays, document types) kept in the options' order.
  */
-export function ListEditor({ spec, values, onChange, describedBy }: ListEditorProps) {
+export function ListEditor({ spec, values, onChange, describedBy, groupLabel }: ListEditorProps) {
   const { t, l } = useI18n();
   const labelId = useId();
   const inputId = useId();
   const [draft, setDraft] = useState('');
+  const numeric = spec.itemKind === 'number';
+  const naming = groupLabel ? { 'aria-label': groupLabel } : { 'aria-labelledby': labelId };
 
   if (spec.options) {
     const options = spec.options;
     return (
-      <div role="group" aria-labelledby={labelId} aria-describedby={describedBy} className="list-field">
+      <div role="group" {...naming} aria-describedby={describedBy} className="list-field">
         <span id={labelId} className="field-label">
           {l(spec.label)}
         </span>
@@ -51,15 +56,17 @@ export function ListEditor({ spec, values, onChange, describedBy }: ListEditorPr
     );
   }
 
+  // resolutions are positive whole numbers: anything else is not added
+  const entry = numeric ? String(parseCount(draft) ?? '') : draft.trim();
   const add = () => {
-    const v = draft.trim();
+    const v = entry;
     if (v !== '' && !values.includes(v)) {
       onChange([...values, v]);
     }
     setDraft('');
   };
   return (
-    <div role="group" aria-labelledby={labelId} aria-describedby={describedBy} className="list-field">
+    <div role="group" {...naming} aria-describedby={describedBy} className="list-field">
       <span id={labelId} className="field-label">
         {l(spec.label)}
       </span>
@@ -88,7 +95,8 @@ export function ListEditor({ spec, values, onChange, describedBy }: ListEditorPr
         </label>
         <input
           id={inputId}
-          type="text"
+          type={numeric ? 'number' : 'text'}
+          {...(numeric ? { inputMode: 'numeric' as const, min: 1, step: 1 } : {})}
           value={draft}
           placeholder={spec.placeholder ? l(spec.placeholder) : ''}
           onChange={(e) => setDraft(e.target.value)}
@@ -99,7 +107,7 @@ export function ListEditor({ spec, values, onChange, describedBy }: ListEditorPr
             }
           }}
         />
-        <button type="button" className="secondary" onClick={add} disabled={draft.trim() === ''}>
+        <button type="button" className="secondary" onClick={add} disabled={entry === ''}>
           {t('listAdd')}
         </button>
       </div>

@@ -255,6 +255,21 @@ export const de = {
   checklistNote: 'Notiz',
   otherValues: 'übrige Werte:',
   sheetInvalid: 'Ungültige Eingaben – so kann das Sheet nicht gespeichert werden:',
+  // Sheet editor (issue 7, part 2): structured machine values, observations.
+  structuredIncomplete: 'Noch nicht übernommen – es fehlt',
+  obsTitle: 'Beobachtungen',
+  obsEmpty: 'Noch keine Beobachtungen zu diesem Bereich',
+  obsNew: 'Neue Beobachtung',
+  obsEditing: 'Beobachtung bearbeiten',
+  obsAdd: 'Beobachtung hinzufügen',
+  obsApply: 'Übernehmen',
+  obsCancel: 'Abbrechen',
+  obsEdit: 'bearbeiten',
+  obsRemove: 'löschen',
+  obsEvidence: 'Belege',
+  obsEvidencePick: 'Belege aus 03_Audit zuordnen',
+  obsUpload: 'Neuen Beleg hochladen (Foto/Screenshot)',
+  obsItem: 'Beobachtung',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -515,6 +530,21 @@ export const en: Messages = {
   checklistNote: 'Note',
   otherValues: 'other values:',
   sheetInvalid: 'Invalid input – the sheet cannot be saved like this:',
+  // Sheet editor (issue 7, part 2): structured machine values, observations.
+  structuredIncomplete: 'Not taken over yet – missing',
+  obsTitle: 'Observations',
+  obsEmpty: 'No observations for this area yet',
+  obsNew: 'New observation',
+  obsEditing: 'Edit observation',
+  obsAdd: 'Add observation',
+  obsApply: 'Apply',
+  obsCancel: 'Cancel',
+  obsEdit: 'edit',
+  obsRemove: 'delete',
+  obsEvidence: 'Evidence',
+  obsEvidencePick: 'Attach evidence from 03_Audit',
+  obsUpload: 'Upload new evidence (photo/screenshot)',
+  obsItem: 'Observation',
 };
 
 export const CATALOGS = { de, en } as const;

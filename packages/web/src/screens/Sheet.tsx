@@ -8,16 +8,29 @@ import { ErrorMessage, useLoad } from '../ui.tsx';
 import { Checklist } from '../components/Checklist.tsx';
 import { DeviceTable } from '../components/DeviceTable.tsx';
 import { ListEditor } from '../components/ListEditor.tsx';
+import { Observations, asObservations } from '../components/Observations.tsx';
 import { ConflictNote, SourceMark } from '../components/SourceNote.tsx';
 import { ValueInput } from '../components/ValueInput.tsx';
 import { addEdit, applyEdits, isSourced, personValue, type Edit, type Edits } from '../sheet/edits.ts';
-import { SECTIONS, sectionId, type FieldSpec, type ListField, type ScalarField } from '../sheet/fields.ts';
+import {
+  SECTIONS,
+  isBlock,
+  sectionId,
+  type FieldSpec,
+  type ListField,
+  type ScalarField,
+} from '../sheet/fields.ts';
 import { liveEvaluate } from '../sheet/live.ts';
 import { getPath } from '../sheet/paths.ts';
 import { STATUS_LABEL } from '../sheet/status.ts';
 
-/** Findings worth showing while editing: decided problems first, then what is still open. */
-const SHOWN: Finding['status'][] = ['fail', 'warn', 'unknown', 'pass'];
+/**
+ * Findings worth showing while editing: decided problems first, then what a person must check on site (a
+ * reported quick-check symptom), then what is still open. Sections with a checklist show its answers instead
+ * of one "check by hand" finding per item.
+ */
+const SHOWN: Finding['status'][] = ['fail', 'warn', 'manual', 'unknown', 'pass'];
+const SHOWN_WITH_CHECKLIST: Finding['status'][] = ['fail', 'warn', 'unknown', 'pass'];
 
 function ScoreBadge({ score }: { score: AreaScore | undefined }) {
   const { t } = useI18n();
@@ -37,6 +50,9 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
   const { api, navigate } = useApp();
   const { t, l } = useI18n();
   const loaded = useLoad(() => api.sheet(caseId), [api, caseId]);
+  // who writes the observations, and the files they may point at (both optional: the editor works without)
+  const me = useLoad(() => api.me(), [api]);
+  const files = useLoad(() => api.artifacts(caseId), [api, caseId]);
   const [edits, setEdits] = useState<Edits>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
@@ -64,8 +80,9 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
   const scoreOf = (area: string) => evaluation?.scores.areas.find((a) => a.area === area);
   const current = SECTIONS.find((s) => sectionId(s) === section) ?? SECTIONS[0]!;
   const allFindings = evaluation?.findings ?? [];
-  const findings = allFindings.filter((f) => f.area === current.area && SHOWN.includes(f.status));
-  findings.sort((a, b) => SHOWN.indexOf(a.status) - SHOWN.indexOf(b.status));
+  const shown = current.fields.some((f) => f.kind === 'checklist') ? SHOWN_WITH_CHECKLIST : SHOWN;
+  const findings = allFindings.filter((f) => f.area === current.area && shown.includes(f.status));
+  findings.sort((a, b) => shown.indexOf(a.status) - shown.indexOf(b.status));
 
   const edit = (e: Edit) => setEdits((prev) => addEdit(prev, e, base));
   const setValue = (path: string, value: unknown) =>
@@ -165,6 +182,25 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
         />
       );
     }
+    if (spec.kind === 'observations') {
+      return (
+        <Observations
+          key={`${spec.path}-${spec.area}`}
+          spec={spec}
+          observations={asObservations(getPath(edited, spec.path))}
+          by={me.data?.email}
+          stamp={() => (now ?? new Date()).toISOString()}
+          artifacts={(files.data ?? []).filter((a) => a.folder === '03_Audit')}
+          upload={(file) =>
+            api.uploadArtifact(caseId, '03_Audit', file).then((a) => {
+              files.reload();
+              return a;
+            })
+          }
+          onEdit={edit}
+        />
+      );
+    }
     if (spec.kind === 'checklist') {
       return (
         <Checklist key={spec.path} spec={spec} sheet={edited} findings={allFindings} at={at} onEdit={edit} />
@@ -172,12 +208,11 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
     }
     return scalar(spec);
   };
-  // Scalar fields in a grid; lists, tables and checklists take the full width in field order.
+  // Scalar fields in a grid; lists, tables, checklists and notes take the full width in field order.
   const blocks: FieldSpec[][] = [];
   for (const spec of current.fields) {
     const last = blocks[blocks.length - 1];
-    const isScalarKind = spec.kind !== 'table' && spec.kind !== 'checklist';
-    if (isScalarKind && last && last[0]!.kind !== 'table' && last[0]!.kind !== 'checklist') {
+    if (!isBlock(spec) && last && !isBlock(last[0]!)) {
       last.push(spec);
     } else {
       blocks.push([spec]);
@@ -235,7 +270,10 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
             if (file) {
               setSaveError(null);
               api.uploadArtifact(caseId, '03_Audit', file).then(
-                () => setEvidenceNote(file.name),
+                () => {
+                  setEvidenceNote(file.name);
+                  files.reload();
+                },
                 (err: unknown) => setSaveError(err),
               );
             }
@@ -272,8 +310,8 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
         <section aria-labelledby="section-h" className="card">
           <h2 id="section-h">{l(current.title ?? AUDIT_AREA_LABELS[current.area])}</h2>
           {blocks.map((block) =>
-            block[0]!.kind === 'table' || block[0]!.kind === 'checklist' ? (
-              field(block[0]!)
+            isBlock(block[0]!) ? (
+              field(block[0])
             ) : (
               <div key={block[0]!.path} className="fields">
                 {block.map(field)}

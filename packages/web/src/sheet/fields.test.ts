@@ -74,8 +74,25 @@ describe('SECTIONS', () => {
     }
   });
 
+  it('every section ends with the observations of its own area, which the model accepts', () => {
+    for (const section of SECTIONS) {
+      expect(section.fields.at(-1)).toMatchObject({ kind: 'observations', area: section.area });
+    }
+    const note = {
+      area: 'network',
+      text: 'Switch im Flur ohne USV',
+      at,
+      by: 'tech@example.org',
+      evidence: ['a1'],
+    };
+    const parsed = AuditSheetSchema.safeParse({ ...base, observations: [note] });
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data?.observations).toEqual([note]);
+  });
+
   it('has unique paths and unique section ids; the KBV checklist holds all 92 requirements in 5 Anlagen', () => {
-    const paths = fields.map((f) => f.path);
+    // the observations field is one list shown per area
+    const paths = fields.filter((f) => f.kind !== 'observations').map((f) => f.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(new Set(SECTIONS.map(sectionId)).size).toBe(SECTIONS.length);
     expect(CHECKLIST_GROUPS.kbv).toHaveLength(5);

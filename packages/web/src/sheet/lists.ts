@@ -1,3 +1,4 @@
+import { QUICK_CHECKS } from '@praxisready/rules';
 import { o, type ListField, type Option } from './spec.ts';
 
 const list = (path: string, de: string, en: string, extra: Partial<ListField> = {}): ListField => ({
@@ -51,4 +52,8 @@ export const LIST_FIELDS = {
     'Arbeitsplatz-IDs (Aufrufkontext)',
     'Workplace ids (context)',
   ),
+  /** Seed 000 quick checks: the symptoms the practice reports, by the rules catalog's symptom id. */
+  symptoms: list('diagnostics.reportedSymptoms', 'Gemeldete Symptome', 'Reported symptoms', {
+    options: QUICK_CHECKS.map((q) => ({ value: q.id, label: q.symptom })),
+  }),
 } as const satisfies Record<string, ListField>;

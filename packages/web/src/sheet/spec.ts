@@ -27,13 +27,46 @@ export interface ListField {
   options?: Option[];
   /** Hint shown in the add box, e.g. an example path. */
   placeholder?: Label;
+  /** Items are positive whole numbers (printer resolutions in dpi): a numeric add box. */
+  itemKind?: 'number';
 }
+
+/**
+ * One part of a structured value the model keeps sourced as a whole: a key of an object (Office's Word
+ * version) or a column of a sub-list (a disk's mount).
+ */
+export interface PartSpec {
+  key: string;
+  label: Label;
+  kind: ValueKind;
+  options?: Option[];
+  /** The model requires it (an empty text counts as missing): the value is taken over only when it is set. */
+  required?: boolean;
+  /** A `choice` whose model values are numbers (Office bitness 32/64). */
+  numeric?: boolean;
+  /** The value a new item of a sub-list starts with. */
+  initial?: unknown;
+}
+
+/**
+ * Structured values inside a row, each sourced as a whole in the model (`disks: {value: [...], source}`), so
+ * any edit makes the whole value a person's:
+ * - `strings` / `numbers`: a list of plain values (.NET versions, trays; printer resolutions);
+ * - `object`: one object with `parts` (Office, antivirus, display);
+ * - `items`: a list of objects with `parts` (a machine's disks).
+ */
+export type StructuredKind = 'strings' | 'numbers' | 'object' | 'items';
+export const STRUCTURED_KINDS: readonly string[] = ['strings', 'numbers', 'object', 'items'];
 
 /** One column of a table: a dotted path inside a row and how it is edited. */
 export interface ColumnSpec {
   path: string;
   label: Label;
-  kind: ValueKind | 'readonly';
+  kind: ValueKind | 'readonly' | StructuredKind;
+  /** The parts of an `object` / `items` column. */
+  parts?: PartSpec[];
+  /** A structured column's one-line summary in the row itself (disks → free GB of the data drive). */
+  summary?: { label: Label; format: (value: unknown) => string };
   /** Fixed options, or options from the edited sheet (a printer picked from the printers). */
   options?: Option[] | ((sheet: unknown) => Option[]);
   /** Stored as a plain value, not `{value, source, at}` (e.g. a peripheral's kind). */
@@ -71,10 +104,24 @@ export interface ChecklistField {
   catalog: 'kbv' | 'operations';
 }
 
-export type FieldSpec = ScalarField | ListField | TableField | ChecklistField;
+/**
+ * The observations (free-text notes) a person made for one area: the sheet's `observations` list filtered by
+ * `area`; new notes get the area, the author and the time.
+ */
+export interface ObservationsField {
+  kind: 'observations';
+  path: 'observations';
+  label: Label;
+  area: AuditArea;
+}
 
-export const isScalar = (f: FieldSpec): f is ScalarField =>
-  f.kind !== 'list' && f.kind !== 'table' && f.kind !== 'checklist';
+export type FieldSpec = ScalarField | ListField | TableField | ChecklistField | ObservationsField;
+
+/** Fields that take the whole width of the section, each in its own block. */
+export const isBlock = (f: FieldSpec): f is TableField | ChecklistField | ObservationsField =>
+  f.kind === 'table' || f.kind === 'checklist' || f.kind === 'observations';
+
+export const isScalar = (f: FieldSpec): f is ScalarField => f.kind !== 'list' && !isBlock(f);
 
 export interface SectionSpec {
   /** Tab key; the area when a section has no own id. */

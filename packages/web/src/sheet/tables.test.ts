@@ -17,14 +17,22 @@ const probe = (value: unknown) => ({ value, source: 'probe', at: '2026-11-23T10:
 
 /** A value of the column's kind the model accepts; read-only columns hold what the probe writes. */
 function sample(col: ColumnSpec): unknown {
-  const READONLY: Record<string, unknown> = {
+  const STRUCTURED: Record<string, unknown> = {
     disks: [{ mount: 'D:', sizeGb: 1000, freeGb: 600, kind: 'ssd', isDataDrive: true }],
     resolutionsDpi: [300, 600],
     trays: ['Fach 1'],
+    dotnetVersions: ['4.8.1'],
+    office: { product: 'Microsoft 365', wordVersion: '365', bitness: 64 },
+    antivirus: { product: 'Defender', enabled: true, upToDate: true, kind: 'av' },
+    display: { width: 1920, height: 1080 },
   };
   switch (col.kind) {
     case 'readonly':
-      return READONLY[col.path];
+    case 'strings':
+    case 'numbers':
+    case 'object':
+    case 'items':
+      return STRUCTURED[col.path];
     case 'number':
       return 2;
     case 'bool':

@@ -1,4 +1,12 @@
-import { o, type ColumnSpec, type Label, type Option, type TableField, type ValueKind } from './spec.ts';
+import {
+  o,
+  type ColumnSpec,
+  type Label,
+  type Option,
+  type PartSpec,
+  type TableField,
+  type ValueKind,
+} from './spec.ts';
 import { DOCUMENT_TYPES } from './lists.ts';
 
 type ColumnExtra = Omit<Partial<ColumnSpec>, 'path' | 'label' | 'kind'>;
@@ -17,7 +25,26 @@ export function diskFree(value: unknown): string {
   return shown.map((d) => `${d.mount} ${Math.round(d.freeGb)} GB`).join(', ');
 }
 
-const joined = (value: unknown) => (Array.isArray(value) ? value.join(', ') : '');
+type PartExtra = Omit<Partial<PartSpec>, 'key' | 'label' | 'kind'>;
+const part = (key: string, kind: ValueKind, de: string, en: string, extra: PartExtra = {}): PartSpec => ({
+  key,
+  kind,
+  label: { de, en },
+  ...extra,
+});
+
+const DISK_KIND = [o('ssd', 'SSD', 'SSD'), o('hdd', 'HDD', 'HDD'), o('unknown', 'Unbekannt', 'Unknown')];
+const AV_KIND = [o('av', 'Virenschutz', 'Antivirus'), o('edr', 'EDR', 'EDR')];
+const BITNESS = [o('32', '32 Bit', '32-bit'), o('64', '64 Bit', '64-bit')];
+
+/** The model's `DiskSchema`: entered by hand for the server the probe did not run on. */
+export const DISK_PARTS: PartSpec[] = [
+  part('mount', 'text', 'Laufwerk', 'Drive', { required: true, initial: '' }),
+  part('sizeGb', 'number', 'Größe (GB)', 'Size (GB)', { required: true }),
+  part('freeGb', 'number', 'Frei (GB)', 'Free (GB)', { required: true }),
+  part('kind', 'choice', 'Art', 'Type', { options: DISK_KIND, required: true, initial: 'unknown' }),
+  part('isDataDrive', 'bool', 'Datenlaufwerk', 'Data drive'),
+];
 
 const OS_FAMILY = [
   o('windows', 'Windows', 'Windows'),
@@ -78,6 +105,23 @@ const BITLOCKER = [
   o('off', 'Aus', 'Off'),
   o('partial', 'Teilweise', 'Partial'),
   o('unsupported', 'Nicht unterstützt', 'Unsupported'),
+];
+
+const SUBNET_PURPOSE = [
+  o('medical', 'Praxisnetz', 'Medical network'),
+  o('guest', 'Gastnetz', 'Guest network'),
+  o('management', 'Verwaltung', 'Management'),
+  o('ti', 'TI', 'TI'),
+  o('voip', 'Telefonie (VoIP)', 'VoIP'),
+  o('devices', 'Geräte', 'Devices'),
+  o('other', 'Sonstiges', 'Other'),
+];
+const PROTOCOL = [o('tcp', 'TCP', 'TCP'), o('udp', 'UDP', 'UDP')];
+const PORT_STATE = [
+  o('open', 'offen', 'open'),
+  o('closed', 'geschlossen', 'closed'),
+  o('filtered', 'gefiltert', 'filtered'),
+  o('unknown', 'unbekannt', 'unknown'),
 ];
 
 /** The printers of the edited sheet, for the print profiles' printer choice. */
@@ -161,13 +205,38 @@ export const TABLE_FIELDS = {
       c('cpu.model', 'text', 'CPU', 'CPU'),
       c('cpu.clockGhz', 'number', 'Takt (GHz)', 'Clock (GHz)'),
       c('ramGb', 'number', 'RAM (GB)', 'RAM (GB)'),
-      c('disks', 'readonly', 'Freier Speicher', 'Disk free', { format: diskFree }),
+      c('disks', 'items', 'Festplatten', 'Disks', {
+        parts: DISK_PARTS,
+        summary: { label: { de: 'Freier Speicher', en: 'Disk free' }, format: diskFree },
+      }),
       c('nicSpeedMbit', 'number', 'Netzwerkkarte (Mbit/s)', 'Network card (Mbit/s)'),
       c('ups', 'bool', 'USV', 'UPS'),
       c('firewallEnabled', 'bool', 'Firewall aktiv', 'Firewall enabled'),
       pick('bitlocker', 'BitLocker', 'BitLocker', BITLOCKER),
       c('pendingUpdates', 'number', 'Ausstehende Updates', 'Pending updates'),
       c('lastUpdateInstalled', 'date', 'Letztes Update', 'Last update'),
+      c('dotnetVersions', 'strings', '.NET-Versionen', '.NET versions'),
+      c('office', 'object', 'Office', 'Office', {
+        parts: [
+          part('product', 'text', 'Produkt', 'Product', { required: true }),
+          part('wordVersion', 'text', 'Word-Version', 'Word version'),
+          part('bitness', 'choice', 'Bitness', 'Bitness', { options: BITNESS, numeric: true }),
+        ],
+      }),
+      c('antivirus', 'object', 'Virenschutz', 'Antivirus', {
+        parts: [
+          part('product', 'text', 'Produkt', 'Product', { required: true }),
+          part('enabled', 'bool', 'Aktiv', 'Enabled', { required: true }),
+          part('upToDate', 'bool', 'Aktuell', 'Up to date'),
+          part('kind', 'choice', 'Art', 'Kind', { options: AV_KIND }),
+        ],
+      }),
+      c('display', 'object', 'Bildschirmauflösung', 'Display resolution', {
+        parts: [
+          part('width', 'number', 'Breite (px)', 'Width (px)', { required: true }),
+          part('height', 'number', 'Höhe (px)', 'Height (px)', { required: true }),
+        ],
+      }),
     ],
     'pc',
   ),
@@ -220,8 +289,8 @@ export const TABLE_FIELDS = {
       c('reachable', 'bool', 'Erreichbar', 'Reachable'),
       c('ippSupported', 'bool', 'IPP', 'IPP'),
       c('pdfSupported', 'bool', 'PDF-Druck', 'PDF printing'),
-      c('resolutionsDpi', 'readonly', 'Auflösungen (dpi)', 'Resolutions (dpi)', { format: joined }),
-      c('trays', 'readonly', 'Schächte', 'Trays', { format: joined }),
+      c('resolutionsDpi', 'numbers', 'Auflösungen (dpi)', 'Resolutions (dpi)'),
+      c('trays', 'strings', 'Schächte', 'Trays'),
     ],
     'dr',
   ),
@@ -253,4 +322,17 @@ export const TABLE_FIELDS = {
     ],
     'ge',
   ),
+  subnets: table('network.subnets', { de: 'Subnetze / VLANs', en: 'Subnets / VLANs' }, 'sourced', 'cidr', [
+    c('cidr', 'text', 'Netz (CIDR)', 'Network (CIDR)', { initial: '' }),
+    c('vlanId', 'number', 'VLAN-ID', 'VLAN id'),
+    pick('purpose', 'Zweck', 'Purpose', SUBNET_PURPOSE, { initial: 'other' }),
+    c('name', 'text', 'Name', 'Name'),
+  ]),
+  portChecks: table('network.portChecks', { de: 'Portprüfungen', en: 'Port checks' }, 'sourced', 'host', [
+    c('host', 'text', 'Host', 'Host', { initial: '' }),
+    c('port', 'number', 'Port', 'Port', { initial: 443 }),
+    pick('protocol', 'Protokoll', 'Protocol', PROTOCOL, { initial: 'tcp' }),
+    pick('state', 'Zustand', 'State', PORT_STATE, { initial: 'unknown' }),
+    c('role', 'text', 'Rolle des Hosts', 'Role of the host'),
+  ]),
 } as const satisfies Record<string, TableField>;
