@@ -303,6 +303,39 @@ describe('web UI end to end (chromium)', () => {
     await pc.getByLabel('RAM (GB)').fill('16');
     await expect.poll(() => pc.locator('.row-head').textContent()).toContain('manuell');
     await shot('11a-sheet-device-row');
+    // the probe ran on one PC only: the technician adds the server and its disks by hand; an HDD data drive
+    // fails "Server: Festplattensystem SSD" live
+    await page.getByRole('button', { name: '+ Rechner: Eintrag hinzufügen' }).click();
+    const srv = page
+      .getByRole('table', { name: /Rechner/ })
+      .getByRole('row')
+      .filter({ has: page.locator('.row-head') })
+      .last();
+    await srv.getByLabel('Computername').fill('PRAXIS-SRV');
+    await srv.getByLabel('Rolle').selectOption('server');
+    const disks = page.getByRole('group', { name: 'Festplatten – PRAXIS-SRV' });
+    await disks.getByRole('button', { name: '+ Festplatten: Eintrag hinzufügen' }).click();
+    await disks.getByLabel(/^Laufwerk/).fill('D:');
+    await disks.getByLabel(/^Größe/).fill('2000');
+    await disks.getByLabel(/^Frei/).fill('800');
+    await disks.getByLabel(/^Art/).selectOption('hdd');
+    await disks.getByLabel('Datenlaufwerk').selectOption('true');
+    const ssd = page
+      .getByRole('list', { name: 'Befunde (live)' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Server: Festplattensystem SSD' });
+    await expect.poll(() => ssd.textContent()).toContain('Mangel');
+    await disks.scrollIntoViewIfNeeded();
+    await shot('11d-sheet-server-disk');
+    // the technician's own note on the area, with author and time
+    const notes = page.getByRole('region', { name: /Beobachtungen/ });
+    await notes
+      .getByRole('textbox', { name: 'Neue Beobachtung' })
+      .fill('Server steht im Abstellraum, keine USV angeschlossen');
+    await notes.getByRole('button', { name: 'Beobachtung hinzufügen' }).click();
+    await expect.poll(() => notes.getByRole('listitem').first().textContent()).toContain('keine USV');
+    await notes.scrollIntoViewIfNeeded();
+    await shot('11e-sheet-observation');
     // list values: backup weekdays as toggles, an instructed person as a chip
     await page.getByRole('button', { name: /Datensicherung/ }).click();
     const days = page.getByRole('group', { name: 'Sicherungstage' });
@@ -331,7 +364,8 @@ describe('web UI end to end (chromium)', () => {
     const sheet = (await (await f.req('GET', `/api/cases/${caseId}/sheet`, f.tokens.technician)).json()) as {
       sheet: {
         security: { adminAccountsSeparated: { value: unknown; source: string } };
-        machines: { id: string; ramGb: unknown; computerName: unknown }[];
+        machines: { id: string; ramGb: unknown; computerName: { value: unknown }; disks?: unknown }[];
+        observations: { area: string; text: string; by?: string }[];
         backup: { settings: { weekdays: unknown }; instruction: { persons: unknown } };
         kbv: { requirements: Record<string, unknown> };
       };
@@ -345,6 +379,19 @@ describe('web UI end to end (chromium)', () => {
       by: expect.stringContaining('technician'),
     });
     expect(saved.computerName).toMatchObject({ value: 'EMPFANG-01', source: 'probe' });
+    const srvRow = sheet.sheet.machines.find((m) => m.computerName.value === 'PRAXIS-SRV')!;
+    expect(srvRow.disks).toMatchObject({
+      value: [{ mount: 'D:', sizeGb: 2000, freeGb: 800, kind: 'hdd', isDataDrive: true }],
+      source: 'person',
+      by: expect.stringContaining('technician'),
+    });
+    expect(sheet.sheet.observations).toEqual([
+      expect.objectContaining({
+        area: 'system_requirements',
+        text: 'Server steht im Abstellraum, keine USV angeschlossen',
+        by: expect.stringContaining('technician'),
+      }),
+    ]);
     expect(sheet.sheet.backup.settings.weekdays).toMatchObject({ value: ['mo', 'di', 'mi', 'do', 'fr'] });
     expect(sheet.sheet.backup.instruction.persons).toMatchObject({
       value: ['Anna Schulz'],
