@@ -460,6 +460,50 @@ describe('SheetScreen: structured values, observations, quick checks (issue 7, p
     expect(getPath(sheet, 'print.printers[dr1].trays')).toEqual(probe(['Fach 1']));
   });
 
+  it("shows a conflict on a machine's disks beside the disks, not in the row head", async () => {
+    const fixture = sheetFixture();
+    const kept = {
+      ...person([{ mount: 'D:', sizeGb: 2000, freeGb: 800, kind: 'hdd' }]),
+      by: 'tech@praxis.test',
+    };
+    fixture.sheet = {
+      ...fixture.sheet,
+      machines: [{ id: 'srv', role: person('server'), computerName: person('PRAXIS-SRV'), disks: kept }],
+    };
+    fixture.conflicts = [
+      {
+        id: 'k9',
+        path: 'machines[srv].disks',
+        kept,
+        incoming: probe([
+          { mount: 'C:', sizeGb: 500, freeGb: 100, kind: 'ssd' },
+          { mount: 'D:', sizeGb: 2000, freeGb: 790, kind: 'hdd' },
+        ]),
+        sourceRef: 'doc-2',
+        createdAt: '2026-11-23T10:00:00Z',
+      },
+    ];
+    const { api, calls } = mockApi({
+      [`GET ${base}/sheet`]: fixture,
+      [`POST ${base}/sheet/conflicts/k9`]: { ok: true },
+    });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+    await userEvent.click(await screen.findByRole('button', { name: /Systemvoraussetzungen/ }));
+    const disks = screen.getByRole('group', { name: 'Festplatten – PRAXIS-SRV' });
+    const field = disks.parentElement!;
+    expect(field.textContent).toContain('manuell tech@praxis.test');
+    const note = within(field).getByRole('note');
+    expect(note.textContent).toMatch(/1 Einträge.*2 Einträge/);
+    const machines = screen.getByRole('table', { name: /Rechner/ });
+    expect(machines.querySelector('.row-head')!.textContent).not.toContain('Konflikte');
+    await userEvent.click(within(note).getByRole('button', { name: 'Probe-Wert übernehmen' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.route === `POST ${base}/sheet/conflicts/k9`)?.body).toEqual({
+        take: 'incoming',
+      }),
+    );
+  });
+
   it('adds, edits and deletes observations of an area with author, time and evidence from 03_Audit', async () => {
     const fixture = sheetFixture();
     fixture.sheet = {

@@ -25,6 +25,8 @@ function sample(col: ColumnSpec): unknown {
     office: { product: 'Microsoft 365', wordVersion: '365', bitness: 64 },
     antivirus: { product: 'Defender', enabled: true, upToDate: true, kind: 'av' },
     display: { width: 1920, height: 1080 },
+    backupSoftware: ['Veeam Agent'],
+    pvsInstalled: [{ product: 'x.concept', version: '24.2' }],
   };
   switch (col.kind) {
     case 'readonly':

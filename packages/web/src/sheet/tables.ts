@@ -231,6 +231,13 @@ export const TABLE_FIELDS = {
           part('kind', 'choice', 'Art', 'Kind', { options: AV_KIND }),
         ],
       }),
+      c('backupSoftware', 'strings', 'Sicherungssoftware', 'Backup software'),
+      c('pvsInstalled', 'items', 'Installierte PVS-Software', 'Installed PVS software', {
+        parts: [
+          part('product', 'text', 'Produkt', 'Product', { required: true, initial: '' }),
+          part('version', 'text', 'Version', 'Version'),
+        ],
+      }),
       c('display', 'object', 'Bildschirmauflösung', 'Display resolution', {
         parts: [
           part('width', 'number', 'Breite (px)', 'Width (px)', { required: true }),
