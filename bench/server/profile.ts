@@ -21,7 +21,9 @@ async function open(): Promise<Database> {
   if (engine === 'pglite') {
     const fresh = !existsSync(pgliteDirOf(dir));
     const db = await openDatabase({ pgliteDir: pgliteDirOf(dir) });
-    if (fresh) {await seed(db);}
+    if (fresh) {
+      await seed(db);
+    }
     return db;
   }
   const u = new URL(PG_ADMIN);
@@ -29,10 +31,14 @@ async function open(): Promise<Database> {
   const c = new pg.Client({ connectionString: PG_ADMIN });
   await c.connect();
   const exists = (await c.query(`select 1 from pg_database where datname = 'praxisready_prof'`)).rowCount;
-  if (!exists) {await c.query('create database praxisready_prof');}
+  if (!exists) {
+    await c.query('create database praxisready_prof');
+  }
   await c.end();
   const db = await openDatabase({ databaseUrl: u.toString() });
-  if (!exists) {await seed(db);}
+  if (!exists) {
+    await seed(db);
+  }
   return db;
 }
 
@@ -44,14 +50,20 @@ if (sqlFile) {
     const t0 = performance.now();
     const r = await db.executeSql(q);
     console.log(`-- ${(performance.now() - t0).toFixed(1)} ms`);
-    for (const row of r.rows) {console.log(Object.values(row).join(' | '));}
+    for (const row of r.rows) {
+      console.log(Object.values(row).join(' | '));
+    }
   }
 }
 const ctx = { database: db, db: db.db } as never;
-for (let i = 0; i < 3; i++) {await board(ctx);}
-const n = 20;
+for (let i = 0; i < 3; i++) {
+  await board(ctx);
+}
+const n = Number(process.env.PROFILE_N ?? 20);
 const t0 = performance.now();
-for (let i = 0; i < n; i++) {await board(ctx);}
+for (let i = 0; i < n; i++) {
+  await board(ctx);
+}
 console.log(`board(): ${((performance.now() - t0) / n).toFixed(2)} ms serial avg over ${n}`);
 const t1 = performance.now();
 await Promise.all(Array.from({ length: n }, () => board(ctx)));
