@@ -4,6 +4,7 @@ import type { Artifact } from '../api/types.ts';
 import type { Edit } from '../sheet/edits.ts';
 import type { ObservationsField } from '../sheet/fields.ts';
 import { formatDateTime } from '../ui.tsx';
+import { EvidenceInput } from './EvidenceInput.tsx';
 
 /** The model's `ObservationSchema`: a note a person made during the audit, tied to an area. */
 export interface Observation {
@@ -94,27 +95,20 @@ function NoteForm({
           ))}
         </div>
       ) : null}
-      <label className="small">
-        {t('obsUpload')}
-        <input
-          type="file"
-          accept="image/*,application/pdf"
-          capture="environment"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) {
-              setError(null);
-              upload(file).then(
-                (a) => {
-                  setUploaded((prev) => [...prev, a]);
-                  setEvidence((prev) => [...prev, a.id]);
-                },
-                (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-              );
-            }
-          }}
-        />
-      </label>
+      <EvidenceInput
+        label={t('obsUpload')}
+        className="small"
+        onFile={(file) => {
+          setError(null);
+          upload(file).then(
+            (a) => {
+              setUploaded((prev) => [...prev, a]);
+              setEvidence((prev) => [...prev, a.id]);
+            },
+            (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+          );
+        }}
+      />
       {error ? (
         <p role="alert" className="error small">
           {error}

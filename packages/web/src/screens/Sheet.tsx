@@ -7,6 +7,7 @@ import { casePath } from '../routes.ts';
 import { ErrorMessage, useLoad } from '../ui.tsx';
 import { Checklist } from '../components/Checklist.tsx';
 import { DeviceTable } from '../components/DeviceTable.tsx';
+import { EvidenceInput } from '../components/EvidenceInput.tsx';
 import { ListEditor } from '../components/ListEditor.tsx';
 import { Observations, asObservations } from '../components/Observations.tsx';
 import { ConflictNote, SourceMark } from '../components/SourceNote.tsx';
@@ -259,27 +260,20 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
         </div>
       ) : null}
       <ErrorMessage error={saveError} />
-      <label className="evidence">
-        {t('evidence')}
-        <input
-          type="file"
-          accept="image/*,application/pdf"
-          capture="environment"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) {
-              setSaveError(null);
-              api.uploadArtifact(caseId, '03_Audit', file).then(
-                () => {
-                  setEvidenceNote(file.name);
-                  files.reload();
-                },
-                (err: unknown) => setSaveError(err),
-              );
-            }
-          }}
-        />
-      </label>
+      <EvidenceInput
+        label={t('evidence')}
+        className="evidence"
+        onFile={(file) => {
+          setSaveError(null);
+          api.uploadArtifact(caseId, '03_Audit', file).then(
+            () => {
+              setEvidenceNote(file.name);
+              files.reload();
+            },
+            (err: unknown) => setSaveError(err),
+          );
+        }}
+      />
       {evidenceNote ? (
         <p role="status" className="small">
           {t('evidenceUploaded')}: {evidenceNote}
