@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkflowStage } from '@praxisready/model';
+import { WORKFLOW_STAGES, type WorkflowStage } from '@praxisready/model';
 import { systemActor } from '../context.ts';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../test-support/db.ts';
 import { createFixture, type Fixture } from '../test-support/fixture.ts';
@@ -8,16 +8,8 @@ import { completeTask, createCase, transition, updateSales } from './service.ts'
 import { tasksOf } from './workflow.ts';
 
 const admin = { ...systemActor('test'), role: 'admin' as const, kind: 'admin' as const };
-const FORWARD: readonly WorkflowStage[] = [
-  'intake',
-  'dispatch',
-  'scheduling',
-  'audit',
-  'post_processing',
-  'report_offer',
-  'sales',
-  'follow_up',
-];
+// the stages in workflow order
+const FORWARD = WORKFLOW_STAGES;
 
 describe.each(ENGINES)('stage totals kept by triggers on %s', (engine) => {
   let tdb: TestDatabase;

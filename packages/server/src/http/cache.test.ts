@@ -42,6 +42,17 @@ function controlledLoad() {
 
 const flush = () => new Promise<void>((r) => setImmediate(r));
 
+/** A cache holding `value` under key 'k', loaded at time 0 by a controlled load (1 call so far). */
+async function filled(value: string) {
+  const ctx = fakeCtx();
+  const cache = new ReadCache<string>();
+  const l = controlledLoad();
+  const first = cache.get(ctx, 'k', l.load);
+  l.resolveNext(value);
+  await first;
+  return { ctx, cache, l };
+}
+
 describe('ReadCache', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -65,12 +76,7 @@ describe('ReadCache', () => {
   });
 
   it('after a write in this process the next request waits for fresh data, even within the TTL', async () => {
-    const ctx = fakeCtx();
-    const cache = new ReadCache<string>();
-    const l = controlledLoad();
-    const first = cache.get(ctx, 'k', l.load);
-    l.resolveNext('before');
-    await first;
+    const { ctx, cache, l } = await filled('before');
     ctx.writeVersion.value++;
     const after = cache.get(ctx, 'k', l.load);
     expect(l.calls).toBe(2);
@@ -79,12 +85,7 @@ describe('ReadCache', () => {
   });
 
   it('serves the previous value after the TTL while exactly one refresh runs, then the refreshed one', async () => {
-    const ctx = fakeCtx();
-    const cache = new ReadCache<string>();
-    const l = controlledLoad();
-    const first = cache.get(ctx, 'k', l.load);
-    l.resolveNext('old');
-    await first;
+    const { ctx, cache, l } = await filled('old');
     vi.setSystemTime(TTL + 10);
     const stale = await Promise.all([1, 2, 3].map(() => cache.get(ctx, 'k', l.load)));
     expect(stale).toEqual(['old', 'old', 'old']);
@@ -96,12 +97,7 @@ describe('ReadCache', () => {
   });
 
   it('waits instead of serving a value older than twice the TTL', async () => {
-    const ctx = fakeCtx();
-    const cache = new ReadCache<string>();
-    const l = controlledLoad();
-    const first = cache.get(ctx, 'k', l.load);
-    l.resolveNext('old');
-    await first;
+    const { ctx, cache, l } = await filled('old');
     vi.setSystemTime(2 * TTL);
     const a = cache.get(ctx, 'k', l.load);
     const b = cache.get(ctx, 'k', l.load);
@@ -111,12 +107,7 @@ describe('ReadCache', () => {
   });
 
   it('never serves a refresh that started before a write, nor the value before it', async () => {
-    const ctx = fakeCtx();
-    const cache = new ReadCache<string>();
-    const l = controlledLoad();
-    const first = cache.get(ctx, 'k', l.load);
-    l.resolveNext('v0');
-    await first;
+    const { ctx, cache, l } = await filled('v0');
     vi.setSystemTime(TTL + 1);
     expect(await cache.get(ctx, 'k', l.load)).toBe('v0'); // starts the background refresh (call 2)
     ctx.writeVersion.value++;
