@@ -313,6 +313,13 @@ describe('web UI end to end (chromium)', () => {
       .last();
     await srv.getByLabel('Computername').fill('PRAXIS-SRV');
     await srv.getByLabel('Rolle').selectOption('server');
+    // a new row's structured values are folded to one line until opened
+    await page
+      .getByRole('table', { name: /Rechner/ })
+      .locator('details.row-more')
+      .last()
+      .locator('summary')
+      .click();
     const disks = page.getByRole('group', { name: 'Festplatten – PRAXIS-SRV' });
     await disks.getByRole('button', { name: '+ Festplatten: Eintrag hinzufügen' }).click();
     await disks.getByLabel(/^Laufwerk/).fill('D:');

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { SheetConflict } from '../api/types.ts';
 import type { Edit } from '../sheet/edits.ts';
@@ -20,6 +20,29 @@ import {
 import { ConflictNote, RemovedRowNote, SourceMark, isRemovedRowConflict } from './SourceNote.tsx';
 import { StructuredValue } from './StructuredValue.tsx';
 import { ValueInput } from './ValueInput.tsx';
+
+/**
+ * A row's structured values (disks, Office …): open when the row has any of them or a conflict on one, else
+ * folded to one line naming them, so rows nobody measured stay short. Opened or closed, it stays so while the
+ * row is edited (the state is the person's, not derived from the values).
+ */
+function RowDetails({
+  initiallyOpen,
+  summary,
+  children,
+}: {
+  initiallyOpen: boolean;
+  summary: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details className="row-more" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}
 
 export interface DeviceTableProps {
   spec: TableField;
@@ -180,32 +203,41 @@ export function DeviceTable({ spec, sheet, conflicts, at, onEdit, onResolve }: D
                   structured.length > 0 ? (
                     <tr key={`${key}-details`} className="row-details">
                       <td colSpan={width}>
-                        <div className="struct-grid">
-                          {structured.map((col) => {
-                            const stored = getPath(row, col.path);
-                            const mark = spec.store !== 'sourced' && isSourced(stored) ? stored : undefined;
-                            const own = conflicts.filter((k) => k.path === structPath(col));
-                            return (
-                              <div
-                                key={col.path}
-                                className={`struct-field${mark?.source === 'probe' ? ' probe' : mark ? ' manual' : ''}${own.length > 0 ? ' conflict' : ''}`}
-                              >
-                                <StructuredValue
-                                  col={col}
-                                  value={cellValue(spec, row, col)}
-                                  idBase={`${uid}-${key}-${col.path}`}
-                                  groupLabel={`${l(col.label)} – ${title}`}
-                                  describedBy={headId}
-                                  onChange={(v) => onEdit(cellEdit(sheet, spec, i, col, v, at))}
-                                />
-                                {mark ? <SourceMark value={mark} /> : null}
-                                {own.map((k) => (
-                                  <ConflictNote key={k.id} conflict={k} onResolve={onResolve} />
-                                ))}
-                              </div>
-                            );
-                          })}
-                        </div>
+                        <RowDetails
+                          initiallyOpen={structured.some(
+                            (col) =>
+                              cellValue(spec, row, col) !== undefined ||
+                              conflicts.some((k) => k.path === structPath(col)),
+                          )}
+                          summary={`${t('moreValues')}: ${structured.map((col) => l(col.label)).join(', ')} (${structured.filter((col) => cellValue(spec, row, col) !== undefined).length} ${t('recordedCount')})`}
+                        >
+                          <div className="struct-grid">
+                            {structured.map((col) => {
+                              const stored = getPath(row, col.path);
+                              const mark = spec.store !== 'sourced' && isSourced(stored) ? stored : undefined;
+                              const own = conflicts.filter((k) => k.path === structPath(col));
+                              return (
+                                <div
+                                  key={col.path}
+                                  className={`struct-field${mark?.source === 'probe' ? ' probe' : mark ? ' manual' : ''}${own.length > 0 ? ' conflict' : ''}`}
+                                >
+                                  <StructuredValue
+                                    col={col}
+                                    value={cellValue(spec, row, col)}
+                                    idBase={`${uid}-${key}-${col.path}`}
+                                    groupLabel={`${l(col.label)} – ${title}`}
+                                    describedBy={headId}
+                                    onChange={(v) => onEdit(cellEdit(sheet, spec, i, col, v, at))}
+                                  />
+                                  {mark ? <SourceMark value={mark} /> : null}
+                                  {own.map((k) => (
+                                    <ConflictNote key={k.id} conflict={k} onResolve={onResolve} />
+                                  ))}
+                                </div>
+                              );
+                            })}
+                          </div>
+                        </RowDetails>
                       </td>
                     </tr>
                   ) : null,

@@ -270,6 +270,8 @@ export const de = {
   obsEvidencePick: 'Belege aus 03_Audit zuordnen',
   obsUpload: 'Neuen Beleg hochladen (Foto/Screenshot)',
   obsItem: 'Beobachtung',
+  moreValues: 'Weitere Angaben',
+  recordedCount: 'erfasst',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -545,6 +547,8 @@ export const en: Messages = {
   obsEvidencePick: 'Attach evidence from 03_Audit',
   obsUpload: 'Upload new evidence (photo/screenshot)',
   obsItem: 'Observation',
+  moreValues: 'More details',
+  recordedCount: 'recorded',
 };
 
 export const CATALOGS = { de, en } as const;

@@ -393,6 +393,7 @@ describe('SheetScreen: structured values, observations, quick checks (issue 7, p
           computerName: person('PRAXIS-SRV'),
           dotnetVersions: probe(['4.8']),
         },
+        { id: 'ws', role: person('workstation'), computerName: person('WS-2') },
       ],
       print: {
         printers: [
@@ -413,7 +414,14 @@ describe('SheetScreen: structured values, observations, quick checks (issue 7, p
         .find((li) => li.textContent?.includes('Server: Festplattensystem SSD'))!;
     expect(ssd().textContent).toContain('offen');
 
+    // a row without structured values shows them folded to one line; a row with some, open
+    const folded = screen.getByRole('group', { name: 'Festplatten – WS-2' }).closest('details')!;
+    expect(folded.open).toBe(false);
+    expect(folded.querySelector('summary')!.textContent).toMatch(
+      /^Weitere Angaben: Festplatten, .*\(0 erfasst\)$/,
+    );
     const disks = screen.getByRole('group', { name: 'Festplatten – PRAXIS-SRV' });
+    expect(disks.closest('details')!.open).toBe(true);
     await userEvent.click(within(disks).getByRole('button', { name: '+ Festplatten: Eintrag hinzufügen' }));
     const disk = within(disks).getByRole('group', { name: 'Festplatten 1' });
     // incomplete: held back with a note, nothing pending yet
