@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stampPersonValues } from './stamp.ts';
+import { stampObservations, stampPersonValues } from './stamp.ts';
 
 const stamp = { at: '2026-11-23T12:00:00.000Z', by: 'technician@praxisready.test' };
 const probe = (value: unknown) => ({ value, source: 'probe', at: '2026-11-23T10:00:00Z' });
@@ -38,5 +38,27 @@ describe('stampPersonValues', () => {
       print: { profiles: [{ documentType: 'AU' }] },
     };
     expect(stampPersonValues({}, after, stamp)).toEqual(after);
+  });
+});
+
+describe('stampObservations', () => {
+  const kept = {
+    area: 'ti',
+    text: 'Konnektor im Serverraum',
+    at: '2026-11-20T08:00:00Z',
+    by: 'anna',
+    evidence: [],
+  };
+  it('keeps the stamp of a known note and stamps new or edited ones with the server time and actor', () => {
+    const after = [
+      { ...kept, at: '2000-01-01T00:00:00Z', by: 'forged' },
+      { area: 'ti', text: 'Neue Notiz', at: '2000-01-01T00:00:00Z', by: 'forged', evidence: [] },
+      { ...kept, text: 'Konnektor im Serverraum, Lüfter laut' },
+    ];
+    expect(stampObservations([kept], after, stamp)).toEqual([
+      kept,
+      { area: 'ti', text: 'Neue Notiz', evidence: [], ...stamp },
+      { ...kept, text: 'Konnektor im Serverraum, Lüfter laut', ...stamp },
+    ]);
   });
 });

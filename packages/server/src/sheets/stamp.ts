@@ -41,3 +41,28 @@ export function stampPersonValues(
   }
   return after;
 }
+
+/**
+ * Observations (free-text notes) carry `at`/`by` of their own, not a sourced value: a note the stored sheet
+ * already has (same area, text and evidence) keeps its stamp; a new or edited one gets the server's time and
+ * the actor, so a browser cannot date a note or sign it in another name.
+ */
+export function stampObservations(
+  before: unknown,
+  after: unknown,
+  stamp: { at: string; by: string },
+): unknown {
+  if (!Array.isArray(after)) {
+    return after;
+  }
+  const old = (Array.isArray(before) ? before : []).filter(isObj);
+  const same = (a: Obj, b: Obj) =>
+    a.area === b.area && a.text === b.text && isDeepStrictEqual(a.evidence ?? [], b.evidence ?? []);
+  return after.map((o: unknown) => {
+    if (!isObj(o)) {
+      return o;
+    }
+    const known = old.find((x) => same(x, o));
+    return known ? { ...o, at: known.at, by: known.by } : { ...o, at: stamp.at, by: stamp.by };
+  });
+}
