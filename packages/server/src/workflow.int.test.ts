@@ -137,6 +137,19 @@ describe.each(ENGINES)('case workflow end to end on %s', (engine) => {
     };
     const linked = await call('PUT', `${base}/customer`, 'helpdesk', { practice });
     expect(linked.createdSite).toBe(true);
+    // the mail's sender became the customer's contact and the case's
+    const customer = await call('GET', `/api/customers/${linked.customerId}`, 'helpdesk');
+    expect(customer.contacts).toEqual([
+      expect.objectContaining({
+        name: 'Maria Schmidt',
+        email: 'info@praxis-sonnenschein.de',
+        siteId: linked.siteId,
+      }),
+    ]);
+    expect((await call('GET', base, 'helpdesk')).contact).toMatchObject({
+      id: customer.contacts[0].id,
+      phone: '+49301234567', // as the intake parser normalised it
+    });
     const rematch = await call('POST', '/api/customers/match', 'helpdesk', {
       ...practice,
       name: 'praxis dr. sonnenschein',

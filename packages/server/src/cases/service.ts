@@ -414,6 +414,48 @@ export async function completeTask(
   });
 }
 
+/**
+ * The person who wrote the intake mail becomes the case's contact when the case is linked to a customer: an
+ * existing contact of that customer with the same e-mail or name is reused, else one is created (audited).
+ */
+async function contactFromIntake(
+  tx: DbOrTx,
+  actor: Actor,
+  row: CaseRow,
+  customerId: string,
+  siteId: string | null,
+): Promise<string | null> {
+  const i = row.intake as IntakeData;
+  const name = i.contactName?.trim();
+  if (!name) {
+    return null;
+  }
+  const email = i.email?.trim().toLowerCase() || null;
+  const known = await tx.select().from(contacts).where(eq(contacts.customerId, customerId));
+  const same = known.find(
+    (k) =>
+      (email !== null && k.email?.toLowerCase() === email) ||
+      k.name.trim().toLowerCase() === name.toLowerCase(),
+  );
+  if (same) {
+    return same.id;
+  }
+  const created = (
+    await tx
+      .insert(contacts)
+      .values({ id: randomUUID(), customerId, siteId, name, email, phone: i.phone?.trim() || null })
+      .returning()
+  )[0]!;
+  await recordAudit(tx, actor, {
+    action: 'contact.created',
+    entityType: 'contact',
+    entityId: created.id,
+    caseId: row.id,
+    after: created,
+  });
+  return created.id;
+}
+
 /** Sets customer, site and contact of a case: matched by name + address, never duplicated. */
 export async function linkCustomer(
   ctx: AppContext,
@@ -464,10 +506,14 @@ export async function linkCustomer(
         throw notFound('Contact');
       }
     }
+    const contactId =
+      input.contactId ??
+      row.contactId ??
+      (await contactFromIntake(tx, actor, row, customerId, siteId ?? null));
     const updated = await touch(tx, caseId, {
       customerId,
       siteId: siteId ?? null,
-      contactId: input.contactId ?? row.contactId,
+      contactId,
     });
     await recordAudit(tx, actor, {
       action: 'case.customer_linked',
