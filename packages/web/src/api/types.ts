@@ -67,7 +67,13 @@ export interface CaseDetail {
   source: string;
   intake: Record<string, string | undefined> | null;
   customer: { id: string; name: string } | null;
-  site: { id: string; name?: string } | null;
+  site: {
+    id: string;
+    name?: string | null;
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+  } | null;
   contact: { id: string; name: string; email?: string | null; phone?: string | null } | null;
   assignments: { role: string; userId: string; name?: string }[];
   tasks: CaseTask[];

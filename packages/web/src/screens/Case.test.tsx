@@ -109,7 +109,10 @@ describe('CaseScreen', () => {
     expect(screen.queryByRole('checkbox', { name: /Anfrage gesichtet/ })).toBeNull();
     expect(screen.getByText('Maria Schmidt', { exact: false })).toBeTruthy();
     expect(await screen.findByText('Netzplan.txt')).toBeTruthy();
-    expect(screen.getByText('case.created')).toBeTruthy();
+    expect(screen.getByText('Fall angelegt').getAttribute('title')).toBe('case.created');
+    // linked case: the customer's record names practice and contact; the mail keeps only its own fields
+    expect(screen.getByRole('link', { name: '030 1234567' }).getAttribute('href')).toBe('tel:030 1234567');
+    expect(screen.getAllByText('MVZ Lindenhof')).toHaveLength(1);
   });
 
   it('creates the probe enrollment and shows the one command with token and upload URL', async () => {

@@ -3,6 +3,7 @@ import { WORKFLOW_STAGES, WORKFLOW_STAGE_LABELS } from '@praxisready/model';
 import { isApiError } from '../api/client.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { AUDIT_ACTION_LABELS } from '../audit-actions.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { customerPath, findingsPath, sheetPath } from '../routes.ts';
 import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
@@ -24,6 +25,21 @@ const INTAKE_LABELS: Record<string, { de: string; en: string }> = {
   from: { de: 'Absender', en: 'From' },
   receivedAt: { de: 'Eingegangen', en: 'Received' },
 };
+
+/** The request mail's fields in reading order; once a customer is linked, its record shows practice and contact. */
+const INTAKE_ORDER = [
+  'from',
+  'subject',
+  'receivedAt',
+  'practiceName',
+  'contactName',
+  'email',
+  'phone',
+  'street',
+  'postalCode',
+  'city',
+] as const;
+const INTAKE_WHEN_LINKED = new Set<string>(['from', 'subject', 'receivedAt']);
 
 const APPOINTMENT_STATUS: Record<string, MessageKey> = {
   proposed: 'apptProposed',
@@ -199,33 +215,61 @@ export function CaseScreen({ caseId }: { caseId: string }) {
           <dl>
             {c.customer ? (
               <>
-                <dt>Praxis</dt>
+                <dt>{l(INTAKE_LABELS.practiceName)}</dt>
                 <dd>{c.customer.name}</dd>
+              </>
+            ) : null}
+            {c.site ? (
+              <>
+                <dt>{t('sites')}</dt>
+                <dd>
+                  {c.site.name ?? c.customer?.name}
+                  {c.site.street ? (
+                    <>
+                      <br />
+                      {c.site.street}, {[c.site.postalCode, c.site.city].filter(Boolean).join(' ')}
+                    </>
+                  ) : null}
+                </dd>
               </>
             ) : null}
             {c.contact ? (
               <>
                 <dt>{t('formContactName')}</dt>
                 <dd>
-                  {c.contact.name} {c.contact.phone ?? ''} {c.contact.email ?? ''}
+                  {c.contact.name}
+                  {c.contact.phone ? (
+                    <>
+                      <br />
+                      <a href={`tel:${c.contact.phone}`}>{c.contact.phone}</a>
+                    </>
+                  ) : null}
+                  {c.contact.email ? (
+                    <>
+                      <br />
+                      <a href={`mailto:${c.contact.email}`}>{c.contact.email}</a>
+                    </>
+                  ) : null}
                 </dd>
               </>
             ) : null}
-            {c.site && (c.site.name || c.customer) ? (
-              <>
-                <dt>{t('sites')}</dt>
-                <dd>{c.site.name ?? c.customer?.name}</dd>
-              </>
-            ) : null}
-            {Object.entries(c.intake ?? {})
-              .filter(([k]) => k !== 'text' && k !== 'problems')
-              .map(([k, v]) => (
-                <div key={k} className="row">
-                  <dt>{INTAKE_LABELS[k] ? l(INTAKE_LABELS[k]) : k}</dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
           </dl>
+          {c.intake ? (
+            <>
+              <h3>{t('intakeMail')}</h3>
+              <dl>
+                {INTAKE_ORDER.filter((k) => (c.customer ? INTAKE_WHEN_LINKED.has(k) : true))
+                  .map((k) => [k, c.intake?.[k]] as const)
+                  .filter(([, v]) => v !== undefined && v !== null && v !== '')
+                  .map(([k, v]) => (
+                    <div key={k} className="row">
+                      <dt>{l(INTAKE_LABELS[k])}</dt>
+                      <dd>{k === 'receivedAt' ? formatDateTime(String(v), lang) : String(v)}</dd>
+                    </div>
+                  ))}
+              </dl>
+            </>
+          ) : null}
           {!c.customer && practice ? (
             <button type="button" onClick={() => void act(() => api.linkCustomer(caseId, practice))}>
               {t('linkCustomer')}
@@ -450,7 +494,10 @@ export function CaseScreen({ caseId }: { caseId: string }) {
             <ol className="timeline">
               {(trail.data ?? []).map((e) => (
                 <li key={e.id}>
-                  <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> <code>{e.action}</code>{' '}
+                  <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>{' '}
+                  <span title={e.action}>
+                    {AUDIT_ACTION_LABELS[e.action] ? l(AUDIT_ACTION_LABELS[e.action]) : e.action}
+                  </span>{' '}
                   <span className="muted">{e.actor}</span>
                 </li>
               ))}

@@ -3,6 +3,7 @@ import { isApiError } from '../api/client.ts';
 import type { Contact, CustomerDetail, Site, TrailEntry } from '../api/types.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { AUDIT_ACTION_LABELS } from '../audit-actions.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { customerPath, customersPath } from '../routes.ts';
 import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
@@ -605,7 +606,7 @@ function changes(e: TrailEntry): string[] {
  */
 function Trail({ customerId, version }: { customerId: string; version: unknown }) {
   const { api } = useApp();
-  const { t, lang } = useI18n();
+  const { t, l, lang } = useI18n();
   const trail = useLoad(() => api.customerTrail(customerId), [api, customerId, version]);
   if (isApiError(trail.error) && trail.error.status === 403) {
     return null;
@@ -617,7 +618,10 @@ function Trail({ customerId, version }: { customerId: string; version: unknown }
       <ol className="timeline">
         {(trail.data ?? []).map((e) => (
           <li key={e.id}>
-            <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> <code>{e.action}</code>{' '}
+            <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>{' '}
+            <span title={e.action}>
+              {AUDIT_ACTION_LABELS[e.action] ? l(AUDIT_ACTION_LABELS[e.action]) : e.action}
+            </span>{' '}
             <span className="muted">{e.actor}</span>
             {changes(e).length > 0 ? <div className="small">{changes(e).join(' · ')}</div> : null}
           </li>
