@@ -17,6 +17,8 @@ import { promisify } from 'node:util';
 import { labDown, labUp } from '@praxisready/lab';
 import { runProbe, scanPorts, scanSubnet } from '@praxisready/probe';
 import { labProbeOptions } from '../../packages/probe/src/lab/lab-options.ts';
+import { sheetFromFacts } from '@praxisready/model';
+import { sheetCoverage } from './coverage.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'bench-probe-'));
@@ -88,11 +90,24 @@ try {
 
   const probeMs: number[] = [];
   let collectors = 0;
+  let lastFacts: Awaited<ReturnType<typeof runProbe>>['facts'] | undefined;
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
     const { facts } = await runProbe(options);
     probeMs.push(performance.now() - t);
     collectors = facts.collectors.filter((c) => c.status === 'ok' || c.status === 'partial').length;
+    lastFacts = facts;
+  }
+  if (lastFacts) {
+    const cov = sheetCoverage(sheetFromFacts(lastFacts, {}));
+    const byArea = new Map<string, number>();
+    for (const p of cov.filled) {
+      const area = p.split(/[.[]/)[0]!;
+      byArea.set(area, (byArea.get(area) ?? 0) + 1);
+    }
+    console.log(
+      `audit-sheet value paths the probe fills on the lab (${process.platform}): ${cov.filled.length} of ${cov.total} (${Math.round((100 * cov.filled.length) / cov.total)} %): ${[...byArea].map(([a, n]) => `${a} ${n}`).join(', ')}`,
+    );
   }
   console.log(
     `whole probe against the lab: median ${fmt(median(probeMs))} of ${RUNS} runs (${probeMs.map(fmt).join(', ')}), ${collectors} collectors with facts; target ≤ 10 s: ${median(probeMs) <= 10_000 ? 'met' : 'MISSED'}`,
