@@ -3,7 +3,7 @@ import { WORKFLOW_STAGES, WORKFLOW_STAGE_LABELS } from '@praxisready/model';
 import { isApiError } from '../api/client.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { AUDIT_ACTION_LABELS } from '../audit-actions.ts';
+import { TrailList } from '../components/TrailList.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { customerPath, findingsPath, sheetPath } from '../routes.ts';
 import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
@@ -491,17 +491,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         {isApiError(trail.error) && trail.error.status === 403 ? null : (
           <section className="card wide" aria-labelledby="trail-h">
             <h2 id="trail-h">{t('timeline')}</h2>
-            <ol className="timeline">
-              {(trail.data ?? []).map((e) => (
-                <li key={e.id}>
-                  <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>{' '}
-                  <span title={e.action}>
-                    {AUDIT_ACTION_LABELS[e.action] ? l(AUDIT_ACTION_LABELS[e.action]) : e.action}
-                  </span>{' '}
-                  <span className="muted">{e.actor}</span>
-                </li>
-              ))}
-            </ol>
+            <TrailList entries={trail.data ?? []} />
           </section>
         )}
       </div>

@@ -3,10 +3,10 @@ import { isApiError } from '../api/client.ts';
 import type { Contact, CustomerDetail, Site, TrailEntry } from '../api/types.ts';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { AUDIT_ACTION_LABELS } from '../audit-actions.ts';
+import { TrailList } from '../components/TrailList.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { customerPath, customersPath } from '../routes.ts';
-import { ErrorMessage, formatDateTime, useLoad } from '../ui.tsx';
+import { ErrorMessage, useLoad } from '../ui.tsx';
 
 /** Customer kinds of the server (`CustomerKinds`) with their labels. */
 const KINDS: readonly (readonly [string, MessageKey])[] = [
@@ -606,7 +606,7 @@ function changes(e: TrailEntry): string[] {
  */
 function Trail({ customerId, version }: { customerId: string; version: unknown }) {
   const { api } = useApp();
-  const { t, l, lang } = useI18n();
+  const { t } = useI18n();
   const trail = useLoad(() => api.customerTrail(customerId), [api, customerId, version]);
   if (isApiError(trail.error) && trail.error.status === 403) {
     return null;
@@ -615,18 +615,7 @@ function Trail({ customerId, version }: { customerId: string; version: unknown }
     <section className="card wide" aria-labelledby="customer-trail-h">
       <h2 id="customer-trail-h">{t('customerTrail')}</h2>
       <ErrorMessage error={trail.error} />
-      <ol className="timeline">
-        {(trail.data ?? []).map((e) => (
-          <li key={e.id}>
-            <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>{' '}
-            <span title={e.action}>
-              {AUDIT_ACTION_LABELS[e.action] ? l(AUDIT_ACTION_LABELS[e.action]) : e.action}
-            </span>{' '}
-            <span className="muted">{e.actor}</span>
-            {changes(e).length > 0 ? <div className="small">{changes(e).join(' · ')}</div> : null}
-          </li>
-        ))}
-      </ol>
+      <TrailList entries={trail.data ?? []} details={changes} />
     </section>
   );
 }
