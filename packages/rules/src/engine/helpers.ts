@@ -72,13 +72,12 @@ export function notApplicable(explanation: LocalizedText, subject?: string): Out
   };
 }
 
-/** Standard "value missing" outcome for a sheet path. */
+/**
+ * Standard "value missing" outcome for a sheet path. The text names the value as the sheet labels it (it reaches
+ * the report the practice reads); the path stays in the evidence for tools.
+ */
 export function missing(path: string, what: LocalizedText, subject?: string): Outcome {
-  return unknown(
-    t(`Nicht erfasst: ${what.de} (${path}).`, `Not recorded: ${what.en} (${path}).`),
-    [evRaw(path, null)],
-    subject,
-  );
+  return unknown(t(`Nicht erfasst: ${what.de}.`, `Not recorded: ${what.en}.`), [evRaw(path, null)], subject);
 }
 
 const DAY_MS = 86_400_000;
