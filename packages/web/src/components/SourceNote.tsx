@@ -25,11 +25,14 @@ export function SourceMark({ value, prefix }: { value: Sourced; prefix?: string 
 }
 
 /** A conflict's side: a sourced value, or a whole list without row ids (print profiles). */
-function shown(v: unknown): string {
+function shown(v: unknown, format?: (value: unknown) => string): string {
   if (Array.isArray(v)) {
     return String(v.length);
   }
   const value = (v as Sourced | undefined)?.value;
+  if (format && value !== undefined && value !== null) {
+    return format(value);
+  }
   return Array.isArray(value) ? String(value.length) : inputValue(value);
 }
 
@@ -77,25 +80,30 @@ export function RemovedRowNote({
   );
 }
 
-/** A probe value that differs from a person's: both values, and the choice which one the sheet keeps. */
+/**
+ * A probe value that differs from a person's: both values, and the choice which one the sheet keeps. `format`
+ * summarises structured values (a measured TLS object) instead of counting or dumping them.
+ */
 export function ConflictNote({
   id,
   conflict,
+  format,
   onResolve,
 }: {
   id?: string;
   conflict: SheetConflict;
+  format?: (value: unknown) => string;
   onResolve: (conflictId: string, take: 'kept' | 'incoming') => void;
 }) {
   const { t, lang } = useI18n();
-  const list = isList(conflict.kept) || isList(conflict.incoming);
+  const list = !format && (isList(conflict.kept) || isList(conflict.incoming));
   return (
     <p id={id} className="source small conflict-note" role="note">
       <span className="badge warn">{t('conflicts')}</span> {t('conflictKept')}:{' '}
-      <code>{list ? `${shown(conflict.kept)} ${t('rowsCount')}` : shown(conflict.kept)}</code> (
+      <code>{list ? `${shown(conflict.kept)} ${t('rowsCount')}` : shown(conflict.kept, format)}</code> (
       {conflict.kept.by ?? conflict.kept.source ?? t('sourceManual')}) · {t('conflictIncoming')}:{' '}
-      <code>{list ? `${shown(conflict.incoming)} ${t('rowsCount')}` : shown(conflict.incoming)}</code> (
-      {formatDateTime(conflict.incoming.at ?? conflict.createdAt, lang)})
+      <code>{list ? `${shown(conflict.incoming)} ${t('rowsCount')}` : shown(conflict.incoming, format)}</code>{' '}
+      ({formatDateTime(conflict.incoming.at ?? conflict.createdAt, lang)})
       <span className="actions">
         <button type="button" className="secondary" onClick={() => onResolve(conflict.id, 'kept')}>
           {t('keepValue')}

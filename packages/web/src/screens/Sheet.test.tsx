@@ -603,4 +603,117 @@ describe('SheetScreen: structured values, observations, quick checks (issue 7, p
       person([{ cidr: '192.168.20.0/24', purpose: 'guest' }]),
     );
   });
+
+  it("shows the measured values without an editor as German summaries, each marked as the probe's, with its conflict", async () => {
+    const fixture = sheetFixture();
+    const gdtAudit = {
+      path: 'C:\\GDT\\EKG\\in',
+      role: 'import',
+      scannedAt: '2026-11-23T10:00:00Z',
+      durationMs: 12,
+      exists: true,
+      isDirectory: true,
+      readable: true,
+      writable: true,
+      truncated: false,
+      counts: {
+        gdtFiles: 3,
+        tempFiles: 0,
+        otherFiles: 0,
+        subdirectories: 0,
+        records: 3,
+        unreadableFiles: 0,
+        notGdtFiles: 0,
+        staleFiles: 1,
+        filesWithErrors: 1,
+      },
+      totalBytes: 1200,
+      ages: {
+        oldestSeconds: 90000,
+        newestSeconds: 60,
+        staleAfterSeconds: 86400,
+        buckets: { under1h: 2, under1d: 0, under7d: 1, older: 0 },
+      },
+      naming: { fixed: 3, counting: 0 },
+      versions: { '02.10': 3 },
+      charsets: { declared: { cp437: 3 }, detected: { cp437: 2, ascii: 1 } },
+      lineEndings: { crlf: 3 },
+      recordTypes: { '6310': 2, '6311': 1 },
+      receivers: {},
+      senders: {},
+      examinationCodes: {},
+      otherExtensions: {},
+      problems: {
+        'stale-file': { files: 1, occurrences: 1, severity: 'warning' },
+        'bad-length': { files: 1, occurrences: 2, severity: 'error' },
+      },
+      folderProblems: [],
+      files: [],
+    };
+    fixture.sheet = {
+      ...fixture.sheet,
+      ti: {
+        konnektor: {
+          tls: probe(
+            { protocol: 'TLSv1.2', notAfter: '2027-03-12T00:00:00Z', trusted: false },
+            'facts:doc-1#ti.konnektor.tls',
+          ),
+          product: probe({ vendor: 'secunet', productName: 'Konnektor', firmwareVersion: '5.1.2' }),
+          faults: probe([
+            { code: 'EC_CardTerminal_Not_Available', message: 'Kartenterminal nicht erreichbar' },
+            { code: 'EC_Time_Sync_Not_Successful', message: 'Zeitabgleich fehlgeschlagen' },
+          ]),
+        },
+      },
+      gdt: { devices: [], folderAudits: probe([gdtAudit], 'facts:doc-1#gdt.folderAudits') },
+    };
+    fixture.conflicts = [
+      {
+        id: 'k2',
+        path: 'ti.konnektor.product',
+        kept: {
+          value: { vendor: 'RISE', productName: 'Konnektor' },
+          source: 'person',
+          by: 'tech@example.org',
+        },
+        incoming: { value: { vendor: 'secunet' }, source: 'probe', at: '2026-11-23T10:00:00Z' },
+        sourceRef: 'probe:doc-1',
+        createdAt: '2026-11-23T10:00:00Z',
+      },
+    ];
+    const { api } = mockApi({ [`GET ${base}/sheet`]: fixture });
+    renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
+
+    const measured = () => screen.getByRole('region', { name: 'Von der Probe gemessen' });
+    const entry = (label: string) => within(measured()).getByText(label).parentElement!;
+    const block = await screen.findByRole('region', { name: 'Von der Probe gemessen' });
+    const tls = entry('TLS-Verbindung');
+    expect(tls.textContent).toContain('TLS 1.2, Zertifikat gültig bis 12.03.2027, nicht vertrauenswürdig');
+    expect(tls.textContent).toContain('von der Probe erfasst');
+    expect(tls.textContent).toContain('facts:doc-1#ti.konnektor.tls');
+    expect(entry('Konnektor-Produkt').textContent).toContain('secunet Konnektor, Firmware 5.1.2');
+    const faults = within(entry('Fehlermeldungen')).getAllByRole('listitem');
+    expect(faults.map((li) => li.textContent)).toEqual([
+      'EC_CardTerminal_Not_Available: Kartenterminal nicht erreichbar',
+      'EC_Time_Sync_Not_Successful: Zeitabgleich fehlgeschlagen',
+    ]);
+    // measured nothing: no entry
+    expect(within(block).queryByText('VPN zur TI verbunden')).toBeNull();
+    // the conflict about the product stands beside it, both sides summarised
+    const note = within(entry('Konnektor-Produkt')).getByRole('note');
+    expect(note.textContent).toContain('RISE Konnektor');
+    expect(note.textContent).toContain('secunet');
+
+    await userEvent.click(screen.getByRole('button', { name: /^GDT/ }));
+    const audit = entry('GDT-Ordnerprüfung');
+    expect(audit.textContent).toContain(
+      'Import C:\\GDT\\EKG\\in: 3 GDT-Dateien, Satzarten 6310 (2), 6311 (1), Zeichensätze cp437 (2), ascii (1), 2 Probleme',
+    );
+    expect(audit.textContent).toContain('facts:doc-1#gdt.folderAudits');
+    // the sheet stays valid: the values are shown, not turned into person values
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: /^PVS \/ DB-Server/ }));
+    expect(screen.queryByRole('region', { name: 'Von der Probe gemessen' })).toBeNull();
+  });
 });

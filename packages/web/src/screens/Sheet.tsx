@@ -9,6 +9,7 @@ import { Checklist } from '../components/Checklist.tsx';
 import { DeviceTable } from '../components/DeviceTable.tsx';
 import { EvidenceInput } from '../components/EvidenceInput.tsx';
 import { ListEditor } from '../components/ListEditor.tsx';
+import { MeasuredFacts } from '../components/MeasuredFacts.tsx';
 import { Observations, asObservations } from '../components/Observations.tsx';
 import { ConflictNote, SourceMark } from '../components/SourceNote.tsx';
 import { ValueInput } from '../components/ValueInput.tsx';
@@ -19,6 +20,7 @@ import {
   sectionId,
   type FieldSpec,
   type ListField,
+  type MeasuredField,
   type ScalarField,
 } from '../sheet/fields.ts';
 import { liveEvaluate } from '../sheet/live.ts';
@@ -207,13 +209,20 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
         <Checklist key={spec.path} spec={spec} sheet={edited} findings={allFindings} at={at} onEdit={edit} />
       );
     }
+    if (spec.kind === 'measured') {
+      return null; // grouped into one MeasuredFacts block below
+    }
     return scalar(spec);
   };
-  // Scalar fields in a grid; lists, tables, checklists and notes take the full width in field order.
+  // Scalar fields in a grid; lists, tables, checklists and notes take the full width in field order; the measured
+  // values of a section form one list.
   const blocks: FieldSpec[][] = [];
   for (const spec of current.fields) {
     const last = blocks[blocks.length - 1];
-    if (!isBlock(spec) && last && !isBlock(last[0]!)) {
+    const joins = isBlock(spec)
+      ? spec.kind === 'measured' && last?.[0]?.kind === 'measured'
+      : last && !isBlock(last[0]!);
+    if (last && joins) {
       last.push(spec);
     } else {
       blocks.push([spec]);
@@ -304,7 +313,15 @@ export function SheetScreen({ caseId, now }: { caseId: string; now?: Date }) {
         <section aria-labelledby="section-h" className="card">
           <h2 id="section-h">{l(current.title ?? AUDIT_AREA_LABELS[current.area])}</h2>
           {blocks.map((block) =>
-            isBlock(block[0]!) ? (
+            block[0]!.kind === 'measured' ? (
+              <MeasuredFacts
+                key={block[0]!.path}
+                specs={block as MeasuredField[]}
+                sheet={edited}
+                conflicts={conflicts}
+                onResolve={resolve}
+              />
+            ) : isBlock(block[0]!) ? (
               field(block[0])
             ) : (
               <div key={block[0]!.path} className="fields">

@@ -8,6 +8,7 @@ import {
 } from './spec.ts';
 import { CHECKLIST_FIELDS, ZIELOBJEKT_FIELDS } from './checklists.ts';
 import { LIST_FIELDS } from './lists.ts';
+import { MEASURED_FIELDS } from './measured.ts';
 import { TABLE_FIELDS } from './tables.ts';
 
 export * from './spec.ts';
@@ -56,6 +57,7 @@ const SHEET_SECTIONS: SectionSpec[] = [
       TABLE_FIELDS.workplaces,
       TABLE_FIELDS.terminals,
       TABLE_FIELDS.cards,
+      ...MEASURED_FIELDS.ti,
     ],
   },
   {
@@ -163,7 +165,7 @@ const SHEET_SECTIONS: SectionSpec[] = [
       ),
     ],
   },
-  { area: 'gdt', fields: [TABLE_FIELDS.gdtDevices] },
+  { area: 'gdt', fields: [TABLE_FIELDS.gdtDevices, ...MEASURED_FIELDS.gdt] },
   { area: 'mobile_card_terminals', fields: [TABLE_FIELDS.mobileCardTerminals] },
   {
     area: 'direct_print',
@@ -190,6 +192,7 @@ const SHEET_SECTIONS: SectionSpec[] = [
       f('pvs.productName', 'text', 'PVS-Produkt', 'PVS product'),
       f('pvs.version', 'text', 'PVS-Version', 'PVS version'),
       LIST_FIELDS.pvsDataPaths,
+      ...MEASURED_FIELDS.pvs,
     ],
   },
   { area: 'system_requirements', fields: [TABLE_FIELDS.machines] },

@@ -115,11 +115,29 @@ export interface ObservationsField {
   area: AuditArea;
 }
 
-export type FieldSpec = ScalarField | ListField | TableField | ChecklistField | ObservationsField;
+/** Picks the German or the English text of a summary (German first, as the labels). */
+export type Say = (de: string, en: string) => string;
 
-/** Fields that take the whole width of the section, each in its own block. */
-export const isBlock = (f: FieldSpec): f is TableField | ChecklistField | ObservationsField =>
-  f.kind === 'table' || f.kind === 'checklist' || f.kind === 'observations';
+/**
+ * A value the probe measures that has no editor (the Konnektor's TLS, a GDT folder audit): shown read-only with
+ * its source in the section's "Von der Probe gemessen" list. `format` summarises the sourced value in words (a
+ * list as one line per item); '' or an empty list leaves the entry out, as does an absent value.
+ */
+export interface MeasuredField {
+  kind: 'measured';
+  path: string;
+  label: Label;
+  format: (value: unknown, say: Say) => string | string[];
+  /** A long text behind the summary (a ServiceProvider.ini), shown folded. */
+  detail?: (value: unknown) => string | undefined;
+}
+
+export type FieldSpec =
+  ScalarField | ListField | TableField | ChecklistField | ObservationsField | MeasuredField;
+
+/** Fields that take the whole width of the section, each in its own block (consecutive measured ones share one). */
+export const isBlock = (f: FieldSpec): f is TableField | ChecklistField | ObservationsField | MeasuredField =>
+  f.kind === 'table' || f.kind === 'checklist' || f.kind === 'observations' || f.kind === 'measured';
 
 export const isScalar = (f: FieldSpec): f is ScalarField => f.kind !== 'list' && !isBlock(f);
 
