@@ -212,34 +212,43 @@ export const backupChecks: Check[] = [
     ),
     run: (ctx) => {
       const b = ctx.sheet.backup;
-      const fields: [string, unknown][] = [
-        ['details.device', b.details.device],
-        ['details.software', b.details.software],
-        ['details.medium', b.details.medium],
-        ['details.mediaCount', b.details.mediaCount],
-        ['settings.kind', b.settings.kind],
-        ['settings.weekdays', b.settings.weekdays],
-        ['settings.start', b.settings.start],
-        ['settings.protocol', b.settings.protocol],
-        ['content.paths', b.content.paths],
-        ['instruction.persons', b.instruction.persons],
-        ['instruction.confirmed', b.instruction.confirmed],
+      // labelled as the sheet editor labels them: the text reaches the report
+      const fields: [string, { de: string; en: string }, unknown][] = [
+        ['details.device', t('Sicherungsgerät', 'backup device'), b.details.device],
+        ['details.software', t('Sicherungssoftware', 'backup software'), b.details.software],
+        ['details.medium', t('Sicherungsmedium', 'backup medium'), b.details.medium],
+        ['details.mediaCount', t('Anzahl Medien', 'number of media'), b.details.mediaCount],
+        ['settings.kind', t('Art der Sicherung', 'backup kind'), b.settings.kind],
+        ['settings.weekdays', t('Sicherungstage', 'backup days'), b.settings.weekdays],
+        ['settings.start', t('Startzeit', 'start time'), b.settings.start],
+        ['settings.protocol', t('Protokollierung', 'protocol'), b.settings.protocol],
+        ['content.paths', t('Gesicherte Pfade', 'backed-up paths'), b.content.paths],
+        ['instruction.persons', t('Eingewiesene Personen', 'instructed persons'), b.instruction.persons],
+        [
+          'instruction.confirmed',
+          t('Einweisung bestätigt', 'instruction confirmed'),
+          b.instruction.confirmed,
+        ],
       ];
-      const gaps = fields.filter(([, v]) => v === undefined).map(([k]) => k);
+      const open = fields.filter(([, , v]) => v === undefined);
+      const gaps = open.map(([k]) => k);
       const evidence: Evidence[] = [evRaw('backup', { missing: gaps })];
-      if (gaps.length === fields.length) {
+      if (open.length === fields.length) {
         return [
           unknown(t('Kein Datensicherungsprotokoll erfasst.', 'No backup protocol recorded.'), evidence),
         ];
       }
+      const words = open.map(([, label]) => label);
       if (b.instruction.confirmed?.value === false) {
-        gaps.push('instruction.confirmed (nicht bestätigt)');
+        gaps.push('instruction.confirmed');
+        words.push(t('Einweisung nicht bestätigt', 'instruction not confirmed'));
       }
+      const list = (lang: 'de' | 'en') => words.map((w) => w[lang]).join(', ');
       return [
         gaps.length === 0
           ? pass(t('Protokoll vollständig.', 'Protocol complete.'), evidence)
           : fail(
-              t(`Im Protokoll fehlt: ${gaps.join(', ')}.`, `Missing in the protocol: ${gaps.join(', ')}.`),
+              t(`Im Protokoll fehlt: ${list('de')}.`, `Missing in the protocol: ${list('en')}.`),
               evidence,
             ),
       ];

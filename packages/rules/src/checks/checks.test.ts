@@ -379,7 +379,12 @@ const CASES: Case[] = [
   { id: 'backup.restore-tested', fail: (s) => (s.backup.test.restoreVerified = v(false)) },
   {
     id: 'backup.protocol-complete',
-    fail: (s) => delete (s.backup.instruction as Partial<SheetDraft['backup']['instruction']>).persons,
+    fail: (s) => {
+      delete (s.backup.instruction as Partial<SheetDraft['backup']['instruction']>).persons;
+      s.backup.instruction.confirmed = v(false);
+    },
+    // in the sheet's words, not its paths: the text reaches the report
+    says: 'Im Protokoll fehlt: Eingewiesene Personen, Einweisung nicht bestätigt.',
   },
   { id: 'backup.sql', fail: (s) => (s.backup.content.sqlPluginPresent = v(false)) },
   {

@@ -91,7 +91,10 @@ describe('KBV status from linked automated findings', () => {
     const s = draft((d) => (machine(d, 'ws-empfang').antivirus.value.enabled = false));
     const f = evaluate(s, { now: TEST_NOW }).findings.find((x) => x.checkId === 'kbv.a1-20');
     expect(f?.status).toBe('fail');
-    expect(f?.explanation.de).toContain('sec.av');
+    // the reader sees the linked check's title; its id stays in the evidence
+    expect(f?.explanation.de).toContain('„Virenschutz (AV/EDR) aktiv und aktuell“');
+    expect(f?.explanation.de).not.toContain('sec.av');
+    expect(JSON.stringify(f?.evidence)).toContain('finding:sec.av');
   });
 
   it('without an answer, passing linked checks are evidence; without either, it is manual', () => {

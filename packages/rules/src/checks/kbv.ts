@@ -10,7 +10,7 @@ import {
 } from '../catalogs/kbv.ts';
 import { deDate, evRaw, fail, manual, notApplicable, pass, t } from '../engine/helpers.ts';
 import type { Check, CheckContext, Outcome } from '../engine/types.ts';
-import { answerOutcome } from './operations.ts';
+import { ANSWER_WORDS, answerOutcome } from './operations.ts';
 
 /** applies / conditional (unknown whether it applies: shown as manual, never silently n/a) / not_applicable. */
 export type KbvApplicabilityStatus = 'applies' | 'conditional' | 'not_applicable';
@@ -201,9 +201,12 @@ function linked(ctx: CheckContext, req: KbvRequirement): Finding[] {
   return ctx.priorFindings.filter((f) => f.kbvRefs.includes(req.id));
 }
 
-function label(f: Finding): string {
-  return f.subject ? `${f.checkId} (${f.subject})` : f.checkId;
+/** A linked finding as the reader knows it: its title (and subject), not the check id (that is in the evidence). */
+function label(f: Finding, lang: 'de' | 'en'): string {
+  const title = `„${f.title[lang]}“`;
+  return f.subject ? `${title} (${f.subject})` : title;
 }
+const labels = (list: Finding[], lang: 'de' | 'en') => list.map((f) => label(f, lang)).join(', ');
 
 function kbvCheck(req: KbvRequirement): Check {
   const title = t(`${req.id} ${req.title}`, `${req.id} ${req.title} (KBV, German title)`);
@@ -237,13 +240,18 @@ function kbvCheck(req: KbvRequirement): Check {
         if (answered) {
           return [{ ...answered, evidence: [...(answered.evidence ?? []), ...linkEvidence] }];
         }
-        const extra =
-          failing.length > 0
-            ? ` Fehlgeschlagene verknüpfte Prüfungen: ${failing.map(label).join(', ')}.`
-            : '';
+        const extra = (lang: 'de' | 'en') =>
+          failing.length === 0
+            ? ''
+            : lang === 'de'
+              ? ` Fehlgeschlagene verknüpfte Prüfungen: ${labels(failing, 'de')}.`
+              : ` Failed linked checks: ${labels(failing, 'en')}.`;
         return [
           manual(
-            t(`Bedingt anwendbar: ${app.reason.de}${extra}`, `Conditional: ${app.reason.en}${extra}`),
+            t(
+              `Bedingt anwendbar: ${app.reason.de}${extra('de')}`,
+              `Conditional: ${app.reason.en}${extra('en')}`,
+            ),
             linkEvidence,
           ),
         ];
@@ -252,8 +260,8 @@ function kbvCheck(req: KbvRequirement): Check {
         return [
           fail(
             t(
-              `Automatische Prüfungen widersprechen der Anforderung: ${failing.map(label).join(', ')}.${answer ? ` Bewertung des Technikers: ${answer.value.status}.` : ''}`,
-              `Automated checks contradict the requirement: ${failing.map(label).join(', ')}.${answer ? ` Technician's assessment: ${answer.value.status}.` : ''}`,
+              `Automatische Prüfungen widersprechen der Anforderung: ${labels(failing, 'de')}.${answer ? ` Bewertung des Technikers: ${ANSWER_WORDS[answer.value.status].de}.` : ''}`,
+              `Automated checks contradict the requirement: ${labels(failing, 'en')}.${answer ? ` Technician's assessment: ${ANSWER_WORDS[answer.value.status].en}.` : ''}`,
             ),
             linkEvidence,
           ),
@@ -266,8 +274,8 @@ function kbvCheck(req: KbvRequirement): Check {
         return [
           pass(
             t(
-              `Durch automatische Prüfungen belegt: ${decided.map(label).join(', ')}.`,
-              `Evidenced by automated checks: ${decided.map(label).join(', ')}.`,
+              `Durch automatische Prüfungen belegt: ${labels(decided, 'de')}.`,
+              `Evidenced by automated checks: ${labels(decided, 'en')}.`,
             ),
             linkEvidence,
           ),

@@ -21,13 +21,22 @@ export function answerOutcome(
     case 'partial':
       return warn(t(`Teilweise erledigt${note}: ${what.de}.`, `Partly done${note}: ${what.en}.`), e);
     case 'open':
-      return fail(t(`Offen${note}: ${what.de}.`, `Open${note}: ${what.en}.`), e);
+      // "nicht erfüllt", as the sheet editor names this answer ("offen" there means: not answered yet)
+      return fail(t(`Nicht erfüllt${note}: ${what.de}.`, `Not met${note}: ${what.en}.`), e);
     case 'not_applicable':
       return notApplicable(
         t(`Laut Techniker nicht zutreffend${note}.`, `Not applicable per technician${note}.`),
       );
   }
 }
+
+/** A checklist answer in words, as the sheet editor shows it. */
+export const ANSWER_WORDS: Record<ChecklistAnswer['value']['status'], { de: string; en: string }> = {
+  done: t('erfüllt', 'met'),
+  partial: t('teilweise erfüllt', 'partly met'),
+  open: t('nicht erfüllt', 'not met'),
+  not_applicable: t('nicht zutreffend', 'not applicable'),
+};
 
 /** Automated evidence that an item is not met, whatever the answer says. */
 const AUTOMATED: Record<string, (ctx: CheckContext) => { de: string; en: string } | undefined> = {
