@@ -104,6 +104,7 @@ export {
   FindingStatus,
   FindingStatusSchema,
   Severity,
+  SEVERITY_LABELS,
   SeveritySchema,
   EvidenceSchema,
   OfferItemRefSchema,

@@ -1,4 +1,4 @@
-import type { FindingStatus, Severity, ValueSource } from '@praxisready/model';
+import { SEVERITY_LABELS, type FindingStatus, type Severity, type ValueSource } from '@praxisready/model';
 import { t } from '../common/lang.ts';
 
 /** Fixed texts of the report, German first. */
@@ -113,13 +113,8 @@ export const STATUS_COLOR: Record<FindingStatus, string> = {
   unknown: '#7F8C8D',
 };
 
-export const SEVERITY_LABEL: Record<Severity, { de: string; en: string }> = {
-  critical: t('kritisch', 'critical'),
-  high: t('hoch', 'high'),
-  medium: t('mittel', 'medium'),
-  low: t('niedrig', 'low'),
-  info: t('Info', 'info'),
-};
+/** The model's severity words (shared with the web UI). */
+export const SEVERITY_LABEL = SEVERITY_LABELS;
 
 export const SOURCE_LABEL: Record<ValueSource, { de: string; en: string }> = {
   probe: t('Probe', 'Probe'),

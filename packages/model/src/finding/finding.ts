@@ -68,6 +68,15 @@ export const Severity = {
 export type Severity = keyof typeof Severity;
 export const SeveritySchema = z.enum(Severity);
 
+/** Severity in words, one vocabulary for the UI and the documents. */
+export const SEVERITY_LABELS: Record<Severity, { de: string; en: string }> = {
+  critical: { de: 'kritisch', en: 'critical' },
+  high: { de: 'hoch', en: 'high' },
+  medium: { de: 'mittel', en: 'medium' },
+  low: { de: 'niedrig', en: 'low' },
+  info: { de: 'Info', en: 'info' },
+};
+
 /** One piece of evidence: a sheet path and the value the check looked at. */
 export const EvidenceSchema = z.object({
   path: z.string().max(300),

@@ -52,4 +52,16 @@ describe('FindingsScreen', () => {
     ]);
     expect(screen.getByText('2 / 4 angezeigt')).toBeTruthy();
   });
+
+  it('names severities in German, in the table and in the filter', async () => {
+    const { api } = mockApi({
+      'GET /api/cases/c1/findings': { findings, scores: { overall: {}, areas: [] } },
+    });
+    renderScreen(<FindingsScreen caseId="c1" />, api);
+    const body = within((await screen.findAllByRole('rowgroup'))[1]!);
+    expect(body.getAllByRole('cell', { name: 'hoch' }).length).toBeGreaterThan(0);
+    expect(body.queryByRole('cell', { name: 'high' })).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Schwere'), 'hoch');
+    expect((screen.getByLabelText('Schwere') as HTMLSelectElement).value).toBe('high');
+  });
 });

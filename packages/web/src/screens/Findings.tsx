@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AUDIT_AREA_LABELS, type Finding } from '@praxisready/model';
+import { AUDIT_AREA_LABELS, SEVERITY_LABELS, type Finding } from '@praxisready/model';
 import { useApp } from '../app-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -94,7 +94,9 @@ export function FindingsScreen({ caseId }: { caseId: string }) {
           >
             <option value="">{t('all')}</option>
             {SEVERITIES.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {l(SEVERITY_LABELS[s])}
+              </option>
             ))}
           </select>
         </label>
@@ -140,7 +142,7 @@ export function FindingsScreen({ caseId }: { caseId: string }) {
                         </div>
                       ) : null}
                     </td>
-                    <td>{f.severity}</td>
+                    <td>{l(SEVERITY_LABELS[f.severity])}</td>
                     <td>{f.kbvRefs.join(', ')}</td>
                   </tr>
                 ))}
