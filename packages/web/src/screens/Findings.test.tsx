@@ -62,6 +62,6 @@ describe('FindingsScreen', () => {
     expect(body.getAllByRole('cell', { name: 'hoch' }).length).toBeGreaterThan(0);
     expect(body.queryByRole('cell', { name: 'high' })).toBeNull();
     await userEvent.selectOptions(screen.getByLabelText('Schwere'), 'hoch');
-    expect((screen.getByLabelText('Schwere') as HTMLSelectElement).value).toBe('high');
+    expect(screen.getByLabelText<HTMLSelectElement>('Schwere').value).toBe('high');
   });
 });
