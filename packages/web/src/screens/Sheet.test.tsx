@@ -6,6 +6,7 @@ import { mockApi, type MockApi } from '../test/mock-api.ts';
 import { getPath } from '../sheet/paths.ts';
 import { renderScreen } from '../test/render.tsx';
 import { sheetFixture } from '../test/fixtures.ts';
+import { gdtFolderAudit } from '../sheet/measured.fixture.ts';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const base = '/api/cases/case-3';
@@ -281,8 +282,9 @@ describe('SheetScreen', () => {
     expect(within(days).getByRole('button', { name: 'Mo' }).getAttribute('aria-pressed')).toBe('true');
     expect(within(days).getByRole('button', { name: 'Di' }).getAttribute('aria-pressed')).toBe('false');
     await waitFor(() => expect(protocol().textContent).toContain('Im Protokoll fehlt'));
-    expect(protocol().textContent).not.toContain('settings.weekdays');
-    expect(protocol().textContent).toContain('instruction.persons');
+    // the rules name the gaps by their sheet labels
+    expect(protocol().textContent).not.toContain('Sicherungstage');
+    expect(protocol().textContent).toContain('Eingewiesene Personen');
 
     const persons = screen.getByRole('group', { name: 'Eingewiesene Personen' });
     const input = within(persons).getByLabelText('Eingewiesene Personen: neuer Eintrag');
@@ -295,7 +297,7 @@ describe('SheetScreen', () => {
         .map((li) => li.textContent),
     ).toEqual(['Anna Schulz×', 'Ben Roth×']);
     await userEvent.click(within(persons).getByRole('button', { name: 'Anna Schulz entfernen' }));
-    await waitFor(() => expect(protocol().textContent).not.toContain('instruction.persons'));
+    await waitFor(() => expect(protocol().textContent).not.toContain('Eingewiesene Personen'));
 
     await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
     const { sheet } = await savedBody(calls);
@@ -606,50 +608,6 @@ describe('SheetScreen: structured values, observations, quick checks (issue 7, p
 
   it("shows the measured values without an editor as German summaries, each marked as the probe's, with its conflict", async () => {
     const fixture = sheetFixture();
-    const gdtAudit = {
-      path: 'C:\\GDT\\EKG\\in',
-      role: 'import',
-      scannedAt: '2026-11-23T10:00:00Z',
-      durationMs: 12,
-      exists: true,
-      isDirectory: true,
-      readable: true,
-      writable: true,
-      truncated: false,
-      counts: {
-        gdtFiles: 3,
-        tempFiles: 0,
-        otherFiles: 0,
-        subdirectories: 0,
-        records: 3,
-        unreadableFiles: 0,
-        notGdtFiles: 0,
-        staleFiles: 1,
-        filesWithErrors: 1,
-      },
-      totalBytes: 1200,
-      ages: {
-        oldestSeconds: 90000,
-        newestSeconds: 60,
-        staleAfterSeconds: 86400,
-        buckets: { under1h: 2, under1d: 0, under7d: 1, older: 0 },
-      },
-      naming: { fixed: 3, counting: 0 },
-      versions: { '02.10': 3 },
-      charsets: { declared: { cp437: 3 }, detected: { cp437: 2, ascii: 1 } },
-      lineEndings: { crlf: 3 },
-      recordTypes: { '6310': 2, '6311': 1 },
-      receivers: {},
-      senders: {},
-      examinationCodes: {},
-      otherExtensions: {},
-      problems: {
-        'stale-file': { files: 1, occurrences: 1, severity: 'warning' },
-        'bad-length': { files: 1, occurrences: 2, severity: 'error' },
-      },
-      folderProblems: [],
-      files: [],
-    };
     fixture.sheet = {
       ...fixture.sheet,
       ti: {
@@ -665,7 +623,7 @@ describe('SheetScreen: structured values, observations, quick checks (issue 7, p
           ]),
         },
       },
-      gdt: { devices: [], folderAudits: probe([gdtAudit], 'facts:doc-1#gdt.folderAudits') },
+      gdt: { devices: [], folderAudits: probe([gdtFolderAudit()], 'facts:doc-1#gdt.folderAudits') },
     };
     fixture.conflicts = [
       {

@@ -1,0 +1,47 @@
+/** A GDT folder audit in the model's shape (structure only, as the probe reports it), for the sheet's tests. */
+export function gdtFolderAudit() {
+  return {
+    path: 'C:\\GDT\\EKG\\in',
+    role: 'import',
+    scannedAt: '2026-11-23T10:00:00Z',
+    durationMs: 12,
+    exists: true,
+    isDirectory: true,
+    readable: true,
+    writable: true,
+    truncated: false,
+    counts: {
+      gdtFiles: 3,
+      tempFiles: 0,
+      otherFiles: 0,
+      subdirectories: 0,
+      records: 3,
+      unreadableFiles: 0,
+      notGdtFiles: 0,
+      staleFiles: 1,
+      filesWithErrors: 1,
+    },
+    totalBytes: 1200,
+    ages: {
+      oldestSeconds: 90000,
+      newestSeconds: 60,
+      staleAfterSeconds: 86400,
+      buckets: { under1h: 2, under1d: 0, under7d: 1, older: 0 },
+    },
+    naming: { fixed: 3, counting: 0 },
+    versions: { '02.10': 3 },
+    charsets: { declared: { cp437: 3 }, detected: { cp437: 2, ascii: 1 } },
+    lineEndings: { crlf: 3 },
+    recordTypes: { '6310': 2, '6311': 1 },
+    receivers: {},
+    senders: {},
+    examinationCodes: {},
+    otherExtensions: {},
+    problems: {
+      'stale-file': { files: 1, occurrences: 1, severity: 'warning' },
+      'bad-length': { files: 1, occurrences: 2, severity: 'error' },
+    },
+    folderProblems: [],
+    files: [],
+  };
+}
