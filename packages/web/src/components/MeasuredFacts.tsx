@@ -47,7 +47,8 @@ export function MeasuredFacts({
   return (
     <section className="measured" aria-labelledby="measured-h">
       <h3 id="measured-h">{t('measuredByProbe')}</h3>
-      <dl>
+      {/* long paths and ini lines wrap (the shared wrapping classes; the e2e fails on sideways scrolling at 820 px) */}
+      <dl className="chip-text">
         {entries.map(({ spec, conflict, lines, stored }) => {
           const detail = stored ? spec.detail?.(stored.value) : undefined;
           return (
@@ -66,7 +67,7 @@ export function MeasuredFacts({
                 {detail ? (
                   <details>
                     <summary>{t('showText')}</summary>
-                    <pre>{detail}</pre>
+                    <pre className="obs-text">{detail}</pre>
                   </details>
                 ) : null}
                 {stored ? (

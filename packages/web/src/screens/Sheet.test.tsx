@@ -32,6 +32,8 @@ describe('SheetScreen', () => {
     renderScreen(<SheetScreen caseId="case-3" now={NOW} />, api);
     const host = await screen.findByLabelText('Konnektor-Host/IP');
     expect(host.getAttribute('aria-describedby')).toBeTruthy();
+    // nothing measured without an editor: no block
+    expect(screen.queryByRole('region', { name: 'Von der Probe gemessen' })).toBeNull();
     const note = screen.getByRole('note');
     expect(note.textContent).toContain('192.168.10.5');
     expect(note.textContent).toContain('192.168.10.6');
@@ -624,6 +626,15 @@ describe('SheetScreen: structured values, observations, quick checks (issue 7, p
         },
       },
       gdt: { devices: [], folderAudits: probe([gdtFolderAudit()], 'facts:doc-1#gdt.folderAudits') },
+      pvs: {
+        serviceProvider: {
+          installIni: probe({
+            path: 'C:\\SP\\ServiceProvider.ini',
+            found: true,
+            text: '[SP]\r\nHostname=SRV\r\n',
+          }),
+        },
+      },
     };
     fixture.conflicts = [
       {
@@ -672,6 +683,10 @@ describe('SheetScreen: structured values, observations, quick checks (issue 7, p
     expect(screen.queryByRole('alert')).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: /^PVS \/ DB-Server/ }));
-    expect(screen.queryByRole('region', { name: 'Von der Probe gemessen' })).toBeNull();
+    const ini = entry('ServiceProvider.ini (Installation)');
+    expect(ini.textContent).toContain('C:\\SP\\ServiceProvider.ini: gefunden, 2 Zeilen');
+    expect(within(ini).getByText('Text anzeigen')).toBeTruthy();
+    expect(ini.querySelector('pre')!.textContent).toBe('[SP]\r\nHostname=SRV\r\n');
+    expect(within(measured()).queryByText('PVS-Dienste')).toBeNull();
   });
 });
