@@ -427,7 +427,11 @@ describe('web UI end to end (chromium)', () => {
     await page.getByRole('link', { name: /Zurück zum Fall/ }).click();
     await page.getByRole('button', { name: 'Befunde anzeigen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Befunde' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Administrationskonten getrennt (Rechte)' }).waitFor();
+    // the row whose title is the check (KBV rows name it in their explanation too)
+    await page
+      .getByRole('row')
+      .filter({ has: page.getByText('Administrationskonten getrennt (Rechte)', { exact: true }) })
+      .waitFor();
     await shot('12-findings');
     await page.getByRole('link', { name: /Zurück zum Fall/ }).click();
 
