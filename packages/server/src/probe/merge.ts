@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { childPath, isKeyedList, rowPath } from '../sheets/removed-rows.ts';
+import { childPath, isKeyedList, isObj, isSourced, rowPath, type Obj } from '../sheets/tree.ts';
 
 /**
  * Merges a probe-made sheet (every value `source: 'probe'`) into the case's sheet. Probe values fill gaps and
@@ -36,16 +36,6 @@ const IDENTITY_KEYS = new Set([
   'removedRows',
 ]);
 const PROTECTED_SOURCES = new Set(['person', 'import']);
-
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isSourced(v: unknown): v is Obj & { value: unknown; source: string } {
-  return isObj(v) && 'value' in v && typeof v.source === 'string' && typeof v.at === 'string';
-}
 
 /** Whether anything inside came from a person or an import. */
 function hasProtected(v: unknown): boolean {

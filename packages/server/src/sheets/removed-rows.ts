@@ -1,16 +1,6 @@
 import type { RemovedRow } from '@praxisready/model';
 
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A list is keyed when every row is an object with a string `id` (machines, terminals, cards …). */
-export const isKeyedList = (v: unknown): v is Obj[] =>
-  Array.isArray(v) && v.length > 0 && v.every((x) => isObj(x) && typeof x.id === 'string');
-
-/** Child path in merge-conflict syntax: `a.b`, rows by id `machines[PC-1]`. */
-export const childPath = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
-export const rowPath = (path: string, id: string) => `${path}[${id}]`;
+import { childPath, isKeyedList, isObj, rowPath } from './tree.ts';
 
 /** Every keyed list of the sheet with the ids of its rows, by path (the sheet's own bookkeeping excluded). */
 export function keyedRows(sheet: unknown): Map<string, Set<string>> {

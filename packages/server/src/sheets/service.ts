@@ -17,7 +17,7 @@ import { indexDoc, textOf } from '../search/index-docs.ts';
 import { conflict, notFound } from '../errors.ts';
 import { autoTick, loadCase, type CaseRow, type IntakeData } from '../cases/service.ts';
 import type { MergeConflict } from '../probe/merge.ts';
-import { stampObservations, stampPersonValues } from './stamp.ts';
+import { stampSheet } from './stamp.ts';
 import { reconcileRemovedRows } from './removed-rows.ts';
 
 /** A new, empty sheet for a case: practice from the linked customer, or from what intake extracted. */
@@ -201,11 +201,7 @@ export async function putSheet(
   return ctx.db.transaction(async (tx) => {
     const c = await loadCase(tx, actor, caseId);
     const { sheet: before } = await readSheet(tx, c);
-    const by = { at: ctx.now().toISOString(), by: actor.label };
-    const stamped = stampPersonValues(before, data, by) as Record<string, unknown>;
-    if (typeof stamped === 'object' && stamped !== null && 'observations' in stamped) {
-      stamped.observations = stampObservations(before.observations, stamped.observations, by);
-    }
+    const stamped = stampSheet(before, data, { at: ctx.now().toISOString(), by: actor.label });
     const r = await saveSheet(ctx, tx, actor, c, stamped, { expectedRevision, action: 'sheet.saved' });
     await autoTick(tx, actor, caseId, 'sheet_saved');
     return r;

@@ -1,10 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isSourced = (v: unknown): v is Obj & { value: unknown; source: string } =>
-  isObj(v) && 'value' in v && typeof v.source === 'string';
+import { isKeyedList, isObj, isSourced, type Obj } from './tree.ts';
 
 /**
  * A whole-sheet PUT carries the browser's clock and no `by`: every person value that is new or differs from
@@ -28,7 +24,7 @@ export function stampPersonValues(
   }
   if (Array.isArray(after)) {
     const old = Array.isArray(before) ? (before as unknown[]) : [];
-    const keyed = after.every((x) => isObj(x) && typeof x.id === 'string');
+    const keyed = isKeyedList(after);
     return after.map((item, i) =>
       stampPersonValues(keyed ? old.find((o) => isObj(o) && o.id === (item as Obj).id) : old[i], item, stamp),
     );
@@ -65,4 +61,12 @@ export function stampObservations(
     const known = old.find((x) => same(x, o));
     return known ? { ...o, at: known.at, by: known.by } : { ...o, at: stamp.at, by: stamp.by };
   });
+}
+
+/** A whole sheet from a PUT: its person values and its observations stamped (see the two functions above). */
+export function stampSheet(before: Obj, after: unknown, stamp: { at: string; by: string }): unknown {
+  const stamped = stampPersonValues(before, after, stamp);
+  return isObj(stamped) && 'observations' in stamped
+    ? { ...stamped, observations: stampObservations(before.observations, stamped.observations, stamp) }
+    : stamped;
 }
